@@ -1,0 +1,188 @@
+package org.ebm4j.api.tensor;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.Select;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Raw ND4J helpers behind the tensor operations. Every method returns a freshly allocated array that nothing
+ * else references, so a {@link TensorScope} may free it. Fast paths pick ND4J's cheapest call for the common
+ * shapes (same shape, scalar, row or column vector); the general case is NumPy broadcasting.
+ */
+final class NdOps {
+
+    enum Pairwise { ADD, SUB, MUL, DIV }
+
+    private NdOps() {}
+
+    static INDArray binary(Pairwise op, INDArray a, INDArray b) {
+        if (a.dataType() != b.dataType()) {
+            throw new IllegalArgumentException("Operands differ in data type: " + a.dataType() + " and " + b.dataType()
+                    + " (convert one with Tensor.castTo)");
+        }
+        long[] as = a.shape();
+        long[] bs = b.shape();
+        if (Arrays.equals(as, bs)) {
+            return switch (op) {
+                case ADD -> a.add(b);
+                case SUB -> a.sub(b);
+                case MUL -> a.mul(b);
+                case DIV -> a.div(b);
+            };
+        }
+        if (b.length() == 1 && bs.length <= as.length) {
+            double v = b.getDouble(0);
+            return switch (op) {
+                case ADD -> a.add(v);
+                case SUB -> a.sub(v);
+                case MUL -> a.mul(v);
+                case DIV -> a.div(v);
+            };
+        }
+        if (a.length() == 1 && as.length <= bs.length) {
+            double v = a.getDouble(0);
+            return switch (op) {
+                case ADD -> b.add(v);
+                case SUB -> b.rsub(v);
+                case MUL -> b.mul(v);
+                case DIV -> b.rdiv(v);
+            };
+        }
+        if (as.length == 2 && isRowOf(bs, as[1])) {
+            return switch (op) {
+                case ADD -> a.addRowVector(b);
+                case SUB -> a.subRowVector(b);
+                case MUL -> a.mulRowVector(b);
+                case DIV -> a.divRowVector(b);
+            };
+        }
+        if (as.length == 2 && bs.length == 2 && bs[1] == 1 && bs[0] == as[0]) {
+            return switch (op) {
+                case ADD -> a.addColumnVector(b);
+                case SUB -> a.subColumnVector(b);
+                case MUL -> a.mulColumnVector(b);
+                case DIV -> a.divColumnVector(b);
+            };
+        }
+        INDArray out = Nd4j.createUninitialized(a.dataType(), broadcastShape(as, bs));
+        INDArray[] in = {a, b};
+        INDArray[] res = {out};
+        switch (op) {
+            case ADD -> Nd4j.exec(new AddOp(in, res));
+            case SUB -> Nd4j.exec(new SubOp(in, res));
+            case MUL -> Nd4j.exec(new MulOp(in, res));
+            case DIV -> Nd4j.exec(new DivOp(in, res));
+        }
+        return out;
+    }
+
+    private static boolean isRowOf(long[] shape, long columns) {
+        return (shape.length == 2 && shape[0] == 1 && shape[1] == columns) || (shape.length == 1 && shape[0] == columns);
+    }
+
+    /** NumPy broadcasting: shapes aligned at their last dimension; each pair equal or one of them 1. */
+    static long[] broadcastShape(long[] a, long[] b) {
+        int rank = Math.max(a.length, b.length);
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            long da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
+            long db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException("Shapes " + Tensor.shapeString(a) + " and " + Tensor.shapeString(b)
+                        + " do not broadcast (dimension " + i + ": " + da + " vs " + db + ")");
+            }
+            out[i] = da == 1 ? db : da;
+        }
+        return out;
+    }
+
+    /** {@code shape} with leading ones up to {@code rank}: how NumPy lines it up against a larger shape. */
+    static long[] aligned(long[] shape, int rank) {
+        long[] out = new long[rank];
+        Arrays.fill(out, 1L);
+        System.arraycopy(shape, 0, out, rank - shape.length, shape.length);
+        return out;
+    }
+
+    /**
+     * Sums {@code x} over every dimension where {@code aligned} is 1 and {@code x} is not, then gives the result
+     * {@code finalShape} (same number of elements as {@code aligned}).
+     */
+    static INDArray reduceTo(INDArray x, long[] aligned, long[] finalShape) {
+        long[] xs = x.shape();
+        int count = 0;
+        int[] dims = new int[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            if (aligned[i] == 1 && xs[i] != 1) {
+                dims[count++] = i;
+            }
+        }
+        if (finalShape.length == 0) {
+            return Nd4j.scalar(x.dataType(), x.sumNumber().doubleValue());
+        }
+        INDArray summed = count == 0 ? x.dup() : x.sum(true, Arrays.copyOf(dims, count));
+        return reshapeOwned(summed, finalShape);
+    }
+
+    /** Broadcasts {@code x}, viewed with shape {@code aligned}, to {@code target}. */
+    static INDArray expand(INDArray x, long[] aligned, long[] target) {
+        INDArray view = Arrays.equals(x.shape(), aligned) ? x : x.reshape('c', aligned);
+        if (Arrays.equals(aligned, target)) {
+            return view == x ? x.dup() : view.dup();
+        }
+        return view.broadcast(target);
+    }
+
+    /** Reshapes a fresh temporary; frees it if the reshape had to copy through a view. */
+    static INDArray reshapeOwned(INDArray fresh, long[] shape) {
+        if (Arrays.equals(fresh.shape(), shape)) {
+            return fresh;
+        }
+        INDArray r = fresh.reshape('c', shape);
+        if (r.closeable() && r != fresh) {
+            free(fresh);
+            return r;
+        }
+        INDArray copy = r.dup('c');
+        free(fresh);
+        return copy;
+    }
+
+    /** A copy of any array (view or not) with a buffer of its own. */
+    static INDArray reshapeCopy(INDArray x, long[] shape) {
+        INDArray r = x.reshape('c', shape);
+        return (r == x || !r.closeable()) ? r.dup('c') : r;
+    }
+
+    /** {@code cond ? a : b} elementwise; {@code cond} is any array, nonzero meaning true. */
+    static INDArray select(INDArray cond, INDArray a, INDArray b) {
+        INDArray c = cond.dataType() == DataType.BOOL ? cond : cond.castTo(DataType.BOOL);
+        INDArray out = a.ulike();
+        Nd4j.exec(new Select(new INDArray[] {c, a, b}, new INDArray[] {out}));
+        if (c != cond) {
+            free(c);
+        }
+        return out;
+    }
+
+    /** A 0/1 array of {@code type} from a boolean array, freeing the boolean one. */
+    static INDArray asMask(INDArray bool, DataType type) {
+        INDArray mask = bool.castTo(type);
+        free(bool);
+        return mask;
+    }
+
+    static void free(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
+    }
+}
