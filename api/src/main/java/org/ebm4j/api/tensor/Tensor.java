@@ -435,7 +435,9 @@ public final class Tensor {
     /**
      * {@code mask ? ifTrue : ifFalse} elementwise; all three of one shape, {@code mask} nonzero meaning true.
      * Unlike arithmetic blending, an infinite or NaN value in the branch not taken does not leak into the
-     * result; no gradient flows into the mask.
+     * result; no gradient flows into the mask. As in PyTorch, the untaken branch still receives a zero gradient
+     * through its own backward rule, and {@code 0 · ∞ = NaN}: where a branch is undefined for some inputs (a
+     * square root of negatives), feed it a safe input there first, {@code where(m, x, one).sqrt()}.
      */
     public static Tensor where(Tensor mask, Tensor ifTrue, Tensor ifFalse) {
         if (!Arrays.equals(mask.shape(), ifTrue.shape()) || !Arrays.equals(ifTrue.shape(), ifFalse.shape())) {
