@@ -350,11 +350,13 @@ public final class Tensor {
 
     /** {@code log(1 + eˣ)} without overflow: linear above 20, as PyTorch. */
     public Tensor softplus() {
+        // softplus(min(x, 20)) + relu(x - 20): five cheap ND4J calls; a select would be one slow custom op
         INDArray a = array();
-        INDArray linear = a.gt(SOFTPLUS_LINEAR_ABOVE);
-        INDArray curved = Transforms.softPlus(a, true);
-        INDArray out = NdOps.select(linear, a, curved);
-        NdOps.free(linear, curved);
+        INDArray out = Transforms.min(a, SOFTPLUS_LINEAR_ABOVE, true);
+        Transforms.softPlus(out, false);
+        INDArray excess = Transforms.relu(a.sub(SOFTPLUS_LINEAR_ABOVE), false);
+        out.addi(excess);
+        NdOps.free(excess);
         return op("softplus", out, (o, g, n) -> new Tensor[] {g.mul(sigmoid())}, this);
     }
 
@@ -396,12 +398,13 @@ public final class Tensor {
 
     /** {@code x} for {@code x > 0}, else {@code alpha (eˣ - 1)}. */
     public Tensor elu(double alpha) {
+        // relu(x) + alpha (exp(min(x, 0)) - 1)
         INDArray a = array();
-        INDArray negPart = Transforms.min(a, 0.0, true);
-        Transforms.exp(negPart, false).subi(1.0).muli(alpha);
-        INDArray positive = a.gt(0.0);
-        INDArray out = NdOps.select(positive, a, negPart);
-        NdOps.free(positive, negPart);
+        INDArray out = Transforms.min(a, 0.0, true);
+        Transforms.exp(out, false).subi(1.0).muli(alpha);
+        INDArray positive = Transforms.relu(a, true);
+        out.addi(positive);
+        NdOps.free(positive);
         return op("elu", out, (o, g, n) -> {
             // derivative: 1 above zero, alpha·eˣ = out + alpha below
             Tensor above = fresh(NdOps.asMask(array().gt(0.0), dataType()));
