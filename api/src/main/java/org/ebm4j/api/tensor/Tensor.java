@@ -6,8 +6,6 @@ import org.ebm4j.api.tensor.NdOps.Pairwise;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.SwishDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -54,7 +52,6 @@ public final class Tensor {
     public static final DataType DEFAULT_TYPE = DataType.FLOAT;
 
     private static final double SOFTPLUS_LINEAR_ABOVE = 20.0;
-    private static final double SWISH_DERIVATIVE_CLAMP = 40.0;
 
     private final INDArray value;
     private final boolean requiresGrad;
@@ -362,24 +359,32 @@ public final class Tensor {
 
     /** SiLU (swish): {@code x · sigmoid(x)}. */
     public Tensor silu() {
-        INDArray a = array();
-        INDArray out = a.ulike();
-        Nd4j.exec(new Swish(a, out));
-        return op("silu", out, (o, g, n) -> new Tensor[] {g.mul(siluDerivative())}, this);
+        // sigmoid once; silu, silu' and silu'' are cheap arithmetic on it (transcendentals dominate ND4J's cost)
+        INDArray x = array();
+        INDArray s = Transforms.sigmoid(x, true);
+        TensorScope.register(s);
+        return op("silu", x.mul(s), (o, g, n) -> new Tensor[] {g.mul(siluDerivative(s))}, this);
     }
 
-    /** {@code d silu / dx = s (1 + x (1 - s))}, {@code s = sigmoid(x)}; one fused ND4J call forward. */
-    Tensor siluDerivative() {
-        // ND4J's fused derivative overflows to NaN above ~44; it is 1 to float precision long before 40.
-        INDArray clamped = Transforms.min(array(), SWISH_DERIVATIVE_CLAMP, true);
-        INDArray out = clamped.ulike();
-        Nd4j.exec(new SwishDerivative(clamped, out));
-        NdOps.free(clamped);
-        return op("siluDerivative", out, (o, g, n) -> {
-            // d²silu/dx² = s (1 - s) (2 + x (1 - 2 s))
-            Tensor s = sigmoid();
-            Tensor second = s.mul(s.rsub(1.0)).mul(mul(s.mul(-2.0).add(1.0)).add(2.0));
-            return new Tensor[] {g.mul(second)};
+    /** {@code silu'(x) = s (1 + x (1 - s))} from {@code s = sigmoid(x)}. */
+    private Tensor siluDerivative(INDArray s) {
+        INDArray out = s.rsub(1.0).muli(array()).addi(1.0).muli(s);
+        return op("siluDerivative", out, (o, g, n) -> new Tensor[] {g.mul(siluSecondDerivative(s))}, this);
+    }
+
+    /** {@code silu''(x) = s (1 - s) (2 + x (1 - 2 s))} from {@code s = sigmoid(x)}. */
+    private Tensor siluSecondDerivative(INDArray s) {
+        INDArray out = s.mul(-2.0).addi(1.0).muli(array()).addi(2.0);
+        INDArray spread = s.rsub(1.0).muli(s);
+        out.muli(spread);
+        NdOps.free(spread);
+        return op("siluSecondDerivative", out, (o, g, n) -> {
+            // silu''' = s'(1 - 2s)(3 + x(1 - 2s)) - 2x s'^2 with s' = s(1 - s): recorded ops, so any order works
+            Tensor sig = sigmoid();
+            Tensor sPrime = sig.mul(sig.rsub(1.0));
+            Tensor oneMinus2s = sig.mul(-2.0).add(1.0);
+            Tensor third = sPrime.mul(oneMinus2s).mul(mul(oneMinus2s).add(3.0)).sub(mul(sPrime.square()).mul(2.0));
+            return new Tensor[] {g.mul(third)};
         }, this);
     }
 

@@ -15,7 +15,7 @@ class HigherOrderTest {
     private final INDArray w2 = Nd4j.randn(rng, new long[] {4, 1}).castTo(DataType.DOUBLE);
 
     private Tensor f(Tensor x) {
-        return x.matmul(Tensor.constant(w1)).tanh().matmul(Tensor.constant(w2)).softplus().sum();
+        return x.matmul(Tensor.constant(w1)).tanh().silu().matmul(Tensor.constant(w2)).softplus().sum();
     }
 
     /** u·∇(v·∇f): a third derivative, differentiated through two kept graphs. */
