@@ -1,0 +1,14 @@
+package org.ebm4j.api.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Named numbers (e.g. {@code test-nll}) and the files an evaluation wrote. */
+public record Evaluation(Map<String, Double> metrics, List<Path> files) {
+
+    public Evaluation {
+        metrics = Map.copyOf(metrics);
+        files = List.copyOf(files);
+    }
+}

@@ -1,0 +1,2 @@
+/** Evaluation of trained models: metrics and pictures. */
+package org.ebm4j.api.eval;

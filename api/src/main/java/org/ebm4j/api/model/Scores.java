@@ -1,0 +1,24 @@
+package org.ebm4j.api.model;
+
+import org.ebm4j.api.tensor.Autograd;
+import org.ebm4j.api.tensor.GradMode;
+import org.ebm4j.api.tensor.Tensor;
+
+/** The score of an energy by automatic differentiation. */
+public final class Scores {
+
+    private Scores() {}
+
+    /**
+     * {@code -∇ₓE(x)} for a batch. When {@code x} does not require grad it is replaced by a leaf over the same
+     * values, so samplers can pass plain states; recording is switched on for the forward pass even inside a
+     * no-grad scope.
+     */
+    public static Tensor score(EnergyModel model, Tensor x, boolean createGraph) {
+        Tensor leaf = x.requiresGrad() ? x : x.requireGrad();
+        try (GradMode.Scope ignored = GradMode.on()) {
+            Tensor dEdx = Autograd.grad(model.energy(leaf).sum(), leaf, createGraph);
+            return dEdx.neg();
+        }
+    }
+}

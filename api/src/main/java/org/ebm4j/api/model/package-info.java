@@ -1,0 +1,2 @@
+/** Energy models and their scores. */
+package org.ebm4j.api.model;

@@ -1,0 +1,2 @@
+/** Training objectives: losses paired with the parameters they move. */
+package org.ebm4j.api.objective;

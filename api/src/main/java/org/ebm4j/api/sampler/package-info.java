@@ -1,0 +1,2 @@
+/** MCMC samplers over energy models, vectorised over chains. */
+package org.ebm4j.api.sampler;
