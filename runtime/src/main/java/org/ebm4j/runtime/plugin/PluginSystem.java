@@ -1,0 +1,223 @@
+package org.ebm4j.runtime.plugin;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.ebm4j.api.SpiVersion;
+import org.ebm4j.api.component.ComponentKind;
+import org.ebm4j.api.component.ComponentProvider;
+import org.pf4j.ClassLoadingStrategy;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.ExtensionFactory;
+import org.pf4j.JarPluginLoader;
+import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginLoader;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugins of one process: every jar in a folder loaded with PF4J, checked, started, and its components
+ * registered by kind and name. A jar that is corrupt, has no descriptor, needs a newer SPI, bundles a library the
+ * host provides, or fails while starting is recorded as a {@link PluginFailure} with its reason; the others load.
+ */
+public final class PluginSystem implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginSystem.class);
+
+    /** Packages a plugin must take from the host: bundling them breaks class identity (and native loading). */
+    private static final List<String> HOST_PACKAGES = List.of(
+            "org/ebm4j/api/", "org/nd4j/", "org/pf4j/", "com/google/inject/", "com/typesafe/config/", "org/slf4j/");
+
+    private final PluginManager manager;
+    private final List<PluginInfo> plugins;
+    private final List<PluginFailure> failures;
+    private final ComponentRegistry registry;
+
+    private PluginSystem(PluginManager manager, List<PluginInfo> plugins, List<PluginFailure> failures, ComponentRegistry registry) {
+        this.manager = manager;
+        this.plugins = List.copyOf(plugins);
+        this.failures = List.copyOf(failures);
+        this.registry = registry;
+    }
+
+    /** Loads every {@code *.jar} in {@code folder} (a missing folder means no plugins), plus classpath extensions. */
+    public static PluginSystem load(Path folder) {
+        List<PluginFailure> failures = new ArrayList<>();
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, binder -> binder.disableCircularProxies());
+        DefaultPluginManager manager = new DefaultPluginManager(folder) {
+            @Override
+            protected PluginLoader createPluginLoader() {
+                // application first: a plugin can never shadow the SPI or ND4J with its own copy
+                return new JarPluginLoader(this) {
+                    @Override
+                    public ClassLoader loadPlugin(Path pluginPath, PluginDescriptor descriptor) {
+                        PluginClassLoader loader = new PluginClassLoader(pluginManager, descriptor,
+                                getClass().getClassLoader(), ClassLoadingStrategy.APD);
+                        loader.addFile(pluginPath.toFile());
+                        return loader;
+                    }
+                };
+            }
+
+            @Override
+            protected ExtensionFactory createExtensionFactory() {
+                return injector::getInstance; // extensions are built by Guice
+            }
+        };
+        manager.setSystemVersion(SpiVersion.current());
+
+        for (Path jar : jars(folder)) {
+            String bundled = bundledHostPackage(jar, failures);
+            if (bundled == null) {
+                continue; // unreadable: already recorded
+            }
+            if (!bundled.isEmpty()) {
+                failures.add(new PluginFailure(jar, "it bundles " + bundled.replace('/', '.')
+                        + "; the SPI, ND4J, PF4J, Guice, Config and SLF4J must be 'provided' dependencies of a plugin"));
+                continue;
+            }
+            try {
+                manager.loadPlugin(jar);
+            } catch (RuntimeException e) {
+                failures.add(new PluginFailure(jar, reason(e)));
+            }
+        }
+        for (PluginWrapper p : new ArrayList<>(manager.getPlugins())) {
+            if (p.getPluginState() == PluginState.DISABLED) {
+                String requires = p.getDescriptor().getRequires();
+                failures.add(new PluginFailure(p.getPluginPath(), "it requires ebm4j SPI " + requires
+                        + ", but this is SPI " + SpiVersion.current()));
+                manager.unloadPlugin(p.getPluginId());
+            }
+        }
+        manager.startPlugins();
+        List<PluginInfo> infos = new ArrayList<>();
+        for (PluginWrapper p : new ArrayList<>(manager.getPlugins())) {
+            if (p.getPluginState() == PluginState.FAILED) {
+                failures.add(new PluginFailure(p.getPluginPath(), "it failed to start: " + reason(p.getFailedException())));
+                continue;
+            }
+            PluginDescriptor d = p.getDescriptor();
+            infos.add(new PluginInfo(d.getPluginId(), d.getVersion(), p.getPluginState().toString(), d.getProvider(), p.getPluginPath()));
+        }
+        ComponentRegistry registry = ComponentRegistry.create(injector, collect(manager, injector, failures));
+        for (PluginFailure f : failures) {
+            LOG.warn("Plugin {} not loaded: {}", f.jar().getFileName(), f.reason());
+        }
+        return new PluginSystem(manager, infos, failures, registry);
+    }
+
+    private static List<Path> jars(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new org.ebm4j.api.EbmException("Cannot list the plugins folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first host package the jar bundles, "" if none, null if the jar cannot be read (recorded). */
+    private static String bundledHostPackage(Path jar, List<PluginFailure> failures) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                for (String pkg : HOST_PACKAGES) {
+                    if (name.startsWith(pkg) && name.endsWith(".class")) {
+                        return pkg;
+                    }
+                }
+            }
+            return "";
+        } catch (IOException e) {
+            failures.add(new PluginFailure(jar, "it is not a readable jar (" + e.getMessage() + ")"));
+            return null;
+        }
+    }
+
+    /** Every provider of every kind: classpath extensions first, then each started plugin's. */
+    private static List<RegisteredProvider> collect(PluginManager manager, Injector injector, List<PluginFailure> failures) {
+        List<RegisteredProvider> found = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        owners.add(null); // the application's own classpath
+        for (PluginWrapper p : manager.getStartedPlugins()) {
+            owners.add(p.getPluginId());
+        }
+        for (String owner : owners) {
+            PluginWrapper wrapper = owner == null ? null : manager.getPlugin(owner);
+            ClassLoader loader = wrapper == null ? PluginSystem.class.getClassLoader() : wrapper.getPluginClassLoader();
+            for (ComponentKind kind : ComponentKind.values()) {
+                Class<? extends ComponentProvider<?>> type = ComponentKinds.providerType(kind);
+                for (Class<?> cls : manager.getExtensionClasses(type, owner)) {
+                    try {
+                        ComponentProvider<?> provider = (ComponentProvider<?>) injector.getInstance(cls);
+                        String name = provider.name();
+                        provider.description();
+                        if (name == null || name.isBlank()) {
+                            throw new IllegalStateException("its name() is blank");
+                        }
+                        found.add(new RegisteredProvider(kind, provider, owner == null ? "(classpath)" : owner, loader));
+                    } catch (RuntimeException | LinkageError e) {
+                        Path jar = wrapper == null ? Path.of("(classpath)") : wrapper.getPluginPath();
+                        failures.add(new PluginFailure(jar, "its " + kind.key() + " provider " + cls.getName()
+                                + " could not be created: " + reason(e)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == e ? msg : msg + " (" + root.getClass().getSimpleName() + ")";
+    }
+
+    public List<PluginInfo> plugins() {
+        return plugins;
+    }
+
+    public List<PluginFailure> failures() {
+        return failures;
+    }
+
+    public ComponentRegistry components() {
+        return registry;
+    }
+
+    /** All failures including name conflicts found while registering components. */
+    public List<PluginFailure> allProblems() {
+        List<PluginFailure> all = new ArrayList<>(failures);
+        all.addAll(registry.conflicts());
+        return all;
+    }
+
+    @Override
+    public void close() {
+        try {
+            manager.stopPlugins();
+            manager.unloadPlugins();
+        } catch (RuntimeException e) {
+            LOG.debug("Error while unloading plugins", e);
+        }
+    }
+}
