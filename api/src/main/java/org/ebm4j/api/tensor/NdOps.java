@@ -37,22 +37,10 @@ final class NdOps {
             };
         }
         if (b.length() == 1 && bs.length <= as.length) {
-            double v = b.getDouble(0);
-            return switch (op) {
-                case ADD -> a.add(v);
-                case SUB -> a.sub(v);
-                case MUL -> a.mul(v);
-                case DIV -> a.div(v);
-            };
+            return scalar(op, a, b.getDouble(0), false);
         }
         if (a.length() == 1 && as.length <= bs.length) {
-            double v = a.getDouble(0);
-            return switch (op) {
-                case ADD -> b.add(v);
-                case SUB -> b.rsub(v);
-                case MUL -> b.mul(v);
-                case DIV -> b.rdiv(v);
-            };
+            return scalar(op, b, a.getDouble(0), true);
         }
         if (as.length == 2 && isRowOf(bs, as[1])) {
             return switch (op) {
@@ -80,6 +68,26 @@ final class NdOps {
             case DIV -> Nd4j.exec(new DivOp(in, res));
         }
         return out;
+    }
+
+    /**
+     * {@code a op v}, or {@code v op a} when {@code reversed}. ND4J's scalar operations take a NaN argument for
+     * "no argument" and silently compute something else ({@code x.mul(NaN)} gives {@code 1e-5·x} in 1.0.0-M2.1),
+     * so a NaN goes through an elementwise operation on a filled array instead.
+     */
+    static INDArray scalar(Pairwise op, INDArray a, double v, boolean reversed) {
+        if (Double.isNaN(v)) {
+            INDArray filled = Nd4j.valueArrayOf(a.shape(), Double.NaN, a.dataType());
+            INDArray out = reversed ? binary(op, filled, a) : binary(op, a, filled);
+            free(filled);
+            return out;
+        }
+        return switch (op) {
+            case ADD -> a.add(v);
+            case SUB -> reversed ? a.rsub(v) : a.sub(v);
+            case MUL -> a.mul(v);
+            case DIV -> reversed ? a.rdiv(v) : a.div(v);
+        };
     }
 
     private static boolean isRowOf(long[] shape, long columns) {

@@ -261,7 +261,7 @@ public final class Tensor {
     }
 
     public Tensor add(double c) {
-        return op("addScalar", array().add(c), (out, g, n) -> new Tensor[] {g}, this);
+        return op("addScalar", NdOps.scalar(Pairwise.ADD, array(), c, false), (out, g, n) -> new Tensor[] {g}, this);
     }
 
     public Tensor sub(double c) {
@@ -270,11 +270,11 @@ public final class Tensor {
 
     /** {@code c - this}. */
     public Tensor rsub(double c) {
-        return op("rsubScalar", array().rsub(c), (out, g, n) -> new Tensor[] {g.neg()}, this);
+        return op("rsubScalar", NdOps.scalar(Pairwise.SUB, array(), c, true), (out, g, n) -> new Tensor[] {g.neg()}, this);
     }
 
     public Tensor mul(double c) {
-        return op("mulScalar", array().mul(c), (out, g, n) -> new Tensor[] {g.mul(c)}, this);
+        return op("mulScalar", NdOps.scalar(Pairwise.MUL, array(), c, false), (out, g, n) -> new Tensor[] {g.mul(c)}, this);
     }
 
     public Tensor div(double c) {

@@ -59,6 +59,16 @@ class TensorBehaviourTest {
     }
 
     @Test
+    void nanConstantsPropagateDespiteNd4jsScalarOps() {
+        Tensor x = Tensor.of(F, 2, -1);
+        assertThat(x.mul(Double.NaN).toDoubleArray()).containsOnly(Double.NaN);
+        assertThat(x.add(Double.NaN).toDoubleArray()).containsOnly(Double.NaN);
+        assertThat(x.rsub(Double.NaN).toDoubleArray()).containsOnly(Double.NaN);
+        assertThat(x.div(Tensor.scalar(Double.NaN, F)).toDoubleArray()).containsOnly(Double.NaN);
+        assertThat(x.mul(Double.POSITIVE_INFINITY).toDoubleArray()).containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
     void reductionsHaveTheDocumentedShapes() {
         Tensor m = Tensor.zeros(F, 5, 3);
         assertThat(m.sum().rank()).isZero();

@@ -33,6 +33,11 @@ public final class ComponentRegistry {
         this.injector = injector;
     }
 
+    /** A registry of the given providers alone (embedding and tests; plugins come through {@link PluginSystem}). */
+    public static ComponentRegistry of(List<RegisteredProvider> providers) {
+        return create(com.google.inject.Guice.createInjector(), providers);
+    }
+
     static ComponentRegistry create(Injector parent, List<RegisteredProvider> providers) {
         Map<ComponentKind, Map<String, RegisteredProvider>> byKind = new EnumMap<>(ComponentKind.class);
         Map<ComponentKind, Map<String, List<RegisteredProvider>>> claims = new EnumMap<>(ComponentKind.class);

@@ -1,0 +1,14 @@
+package org.ebm4j.runtime.experiment;
+
+import java.util.List;
+import java.util.Optional;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.eval.Evaluator;
+import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.objective.Objective;
+import org.ebm4j.api.sampler.Sampler;
+import org.ebm4j.runtime.config.ExperimentSpec;
+
+/** An experiment's live components, created from its {@link ExperimentSpec}, and the random streams it handed out. */
+public record Experiment(ExperimentSpec spec, Dataset data, EnergyModel model, Objective objective,
+                         Optional<Sampler> sampler, List<Evaluator> evaluators, RandomStreams streams) {}

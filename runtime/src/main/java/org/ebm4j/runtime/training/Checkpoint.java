@@ -1,0 +1,13 @@
+package org.ebm4j.runtime.training;
+
+import java.util.Map;
+import org.ebm4j.api.optim.OptimizerState;
+import org.ebm4j.api.random.RandomSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Everything needed to continue a run exactly: the step reached, every parameter group's values and optimiser
+ * state, every random stream's position, and the resolved configuration.
+ */
+public record Checkpoint(long step, Map<String, INDArray> parameters, Map<String, OptimizerState> optimizers,
+                         Map<String, RandomSource.State> random, String config) {}

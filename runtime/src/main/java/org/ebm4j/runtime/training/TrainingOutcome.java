@@ -1,0 +1,16 @@
+package org.ebm4j.runtime.training;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a run ended: the last completed step, the final metrics and evaluation, the wall time, and, if it
+ * diverged, why (the last good checkpoint is kept).
+ */
+public record TrainingOutcome(long steps, Map<String, Double> metrics, Map<String, Double> evaluation,
+                              double seconds, double stepsPerSecond, Optional<String> divergence) {
+
+    public boolean diverged() {
+        return divergence.isPresent();
+    }
+}
