@@ -1,0 +1,95 @@
+package org.ebm4j.runtime.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.EbmException;
+import org.ebm4j.api.SpiVersion;
+import org.ebm4j.api.UnknownComponentException;
+import org.ebm4j.runtime.plugin.PluginSystem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ebm}: run, resume and inspect experiments. Exit codes: 0 ok, 1 failure (including a diverged run),
+ * 2 bad usage or configuration.
+ */
+@Command(name = "ebm", mixinStandardHelpOptions = true, versionProvider = EbmCommand.Version.class,
+        description = "Train, sample and evaluate energy-based models.",
+        subcommands = {RunCommand.class, ResumeCommand.class, PluginsCommand.class, DescribeCommand.class})
+public final class EbmCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_CONFIGURATION = 2;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Plugins folder (default: -Debm.plugins, else the distribution's plugins/, else ./plugins).")
+    Path plugins;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(out);
+    }
+
+    /** The plugins folder this invocation uses. */
+    Path pluginsFolder() {
+        if (plugins != null) {
+            return plugins;
+        }
+        String property = System.getProperty("ebm.plugins");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String home = System.getProperty("ebm.home");
+        return home != null ? Path.of(home, "plugins") : Path.of("plugins");
+    }
+
+    /** Loads the plugins and reports broken jars on stderr (they never stop the others). */
+    PluginSystem loadPlugins() {
+        PluginSystem system = PluginSystem.load(pluginsFolder());
+        system.allProblems().forEach(f -> err.println("warning: " + f));
+        return system;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs {@code args} with output to the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        EbmCommand root = new EbmCommand();
+        root.out = out;
+        root.err = err;
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigException || e instanceof UnknownComponentException) {
+                err.println(e.getMessage());
+                return BAD_CONFIGURATION;
+            }
+            if (e instanceof EbmException) {
+                err.println("error: " + e.getMessage());
+                return FAILURE;
+            }
+            err.println("error: " + e);
+            e.printStackTrace(err);
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    /** {@code ebm --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ebm4j " + SpiVersion.current() + " (SPI " + SpiVersion.current() + ", ND4J 1.0.0-M2.1, Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.ebm4j.runtime.cli;
+
+import java.util.concurrent.Callable;
+import org.ebm4j.runtime.plugin.ComponentInfo;
+import org.ebm4j.runtime.plugin.PluginFailure;
+import org.ebm4j.runtime.plugin.PluginInfo;
+import org.ebm4j.runtime.plugin.PluginSystem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List the plugins, the components they provide, and the jars that failed to load.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EbmCommand root;
+
+    @Override
+    public Integer call() {
+        var out = root.out;
+        PluginSystem system = PluginSystem.load(root.pluginsFolder());
+        try (system) {
+            out.println("Plugins in " + root.pluginsFolder().toAbsolutePath() + ":");
+            for (PluginInfo p : system.plugins()) {
+                out.printf("  %-20s %-10s %-8s %s%n", p.id(), p.version(), p.state(), p.jar().getFileName());
+            }
+            out.println("Components:");
+            for (ComponentInfo c : system.components().all()) {
+                out.printf("  %-10s %-20s %s  [%s]%n", c.kind().key(), c.name(), c.description(), c.pluginId());
+            }
+            if (!system.allProblems().isEmpty()) {
+                out.println("Not loaded:");
+                for (PluginFailure f : system.allProblems()) {
+                    out.println("  " + f);
+                }
+            }
+        }
+        return EbmCommand.OK;
+    }
+}

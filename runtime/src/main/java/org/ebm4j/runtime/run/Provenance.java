@@ -1,0 +1,31 @@
+package org.ebm4j.runtime.run;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ebm4j.api.SpiVersion;
+import org.ebm4j.runtime.plugin.PluginInfo;
+
+/** What {@code provenance.json} records: enough to know what produced a run. */
+public final class Provenance {
+
+    private Provenance() {}
+
+    public static Map<String, Object> of(long seed, List<PluginInfo> plugins, String source) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ebm4j", SpiVersion.current());
+        p.put("spi", SpiVersion.current());
+        Map<String, String> versions = new LinkedHashMap<>();
+        plugins.forEach(i -> versions.put(i.id(), i.version()));
+        p.put("plugins", versions);
+        p.put("nd4j", "1.0.0-M2.1");
+        p.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        p.put("cores", Runtime.getRuntime().availableProcessors());
+        p.put("seed", seed);
+        p.put("experiment-file", source);
+        p.put("started", OffsetDateTime.now().toString());
+        return p;
+    }
+}

@@ -1,0 +1,114 @@
+package org.ebm4j.runtime.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.ebm4j.api.EbmException;
+
+/**
+ * {@code runs/<experiment>/<run-id>/}: {@code config.conf}, {@code provenance.json}, {@code metrics.jsonl},
+ * {@code checkpoints/}, {@code plots/}, {@code summary.json}. Files other than the metrics log are written whole
+ * (temporary file, then rename).
+ */
+public final class RunFolder {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    private RunFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A new folder {@code root/<experiment>/<yyyyMMdd-HHmmss>[-n]}. */
+    public static RunFolder create(Path root, String experiment) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path parent = root.resolve(experiment);
+        try {
+            Files.createDirectories(parent);
+            for (int i = 0; ; i++) {
+                Path candidate = parent.resolve(i == 0 ? stamp : stamp + "-" + i);
+                try {
+                    Files.createDirectory(candidate);
+                    RunFolder f = new RunFolder(candidate);
+                    Files.createDirectories(f.checkpoints());
+                    Files.createDirectories(f.plots());
+                    return f;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another run started this second: take the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new EbmException("Cannot create a run folder under " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An existing run folder (for {@code ebm resume}). */
+    public static RunFolder open(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("config.conf"))) {
+            throw new EbmException(dir + " is not a run folder: it has no config.conf");
+        }
+        return new RunFolder(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path config() {
+        return dir.resolve("config.conf");
+    }
+
+    public Path checkpoints() {
+        return dir.resolve("checkpoints");
+    }
+
+    public Path plots() {
+        return dir.resolve("plots");
+    }
+
+    public Path metrics() {
+        return dir.resolve("metrics.jsonl");
+    }
+
+    public Path summary() {
+        return dir.resolve("summary.json");
+    }
+
+    public Path provenance() {
+        return dir.resolve("provenance.json");
+    }
+
+    public void writeText(Path file, String text) {
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void writeJson(Path file, Object value) {
+        try {
+            writeBytes(file, JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new EbmException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeBytes(Path file, byte[] bytes) {
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), ".writing-", ".tmp");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new EbmException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
