@@ -1,0 +1,35 @@
+package org.ebm4j.plugins.toydata;
+
+import com.typesafe.config.Config;
+import org.ebm4j.api.component.ComponentContext;
+import org.ebm4j.api.component.SettingsReader;
+import org.ebm4j.api.data.DataSource;
+import org.ebm4j.api.data.DataSourceProvider;
+import org.ebm4j.api.data.Dataset;
+import org.pf4j.Extension;
+
+/** {@code data.type = toy}: the FFJORD 2-D sets by name, with independent train and test draws. */
+@Extension
+public class ToyDataProvider implements DataSourceProvider {
+
+    @Override
+    public String name() {
+        return "toy";
+    }
+
+    @Override
+    public String description() {
+        return "2-D toy sets: " + String.join(", ", ToyDatasets.NAMES) + " (FFJORD definitions)";
+    }
+
+    @Override
+    public DataSource create(Config settings, ComponentContext context) {
+        SettingsReader r = new SettingsReader();
+        String dataset = r.oneOf(settings, "dataset", ToyDatasets.NAMES);
+        int train = r.intAtLeast(settings, "train-size", 1);
+        int test = r.intAtLeast(settings, "test-size", 1);
+        r.throwIfAny();
+        return random -> new Dataset(dataset, ToyDatasets.sample(dataset, train, random.split("train")),
+                ToyDatasets.sample(dataset, test, random.split("test")));
+    }
+}
