@@ -44,7 +44,7 @@ public final class ExactNll2d implements Evaluator {
         List<Path> files = new ArrayList<>();
         if (settings.plots() && ctx.isFinal()) {
             Path density = ctx.outputDirectory().resolve("density.png");
-            Plots.density(grid, ctx.data().test(), ctx.data().name() + ": model density, test data", density);
+            Plots.density(grid, ctx.data().test(), ctx.data().name() + ": model density exp(-E)/Z", density);
             files.add(density);
             if (ctx.sampler().isPresent() && settings.samples() > 0) {
                 Tensor init = ctx.random().uniform(-half, half, Tensor.DEFAULT_TYPE, settings.samples(), 2);

@@ -47,7 +47,9 @@ final class Plots {
                 heat.add(new Number[] {i, j, cells[i][j] / Math.max(1, counts[i][j])});
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(720).height(640).title(title).xAxisTitle("x1").yAxisTitle("x2").build();
+        HeatMapChart chart = new HeatMapChartBuilder().width(820).height(700).title(title).xAxisTitle("x1 (left to right: "
+                + String.format(java.util.Locale.ROOT, "%.1f to %.1f", grid.lo(), grid.hi()) + ")").yAxisTitle("x2 (bottom to top)").build();
+        chart.getStyler().setDrawBorder(false);
         chart.getStyler().setRangeColors(new Color[] {new Color(68, 1, 84), new Color(59, 82, 139), new Color(33, 145, 140),
                 new Color(94, 201, 98), new Color(253, 231, 37)});
         chart.getStyler().setShowValue(false);
@@ -58,7 +60,7 @@ final class Plots {
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.addSeries("density", axis, axis, heat);
         save(chart, file);
-        XYChart overlay = scatterBase(title.replace("model density", "test data"), grid.hi());
+        XYChart overlay = scatterBase(title.replace("model density exp(-E)/Z", "test data"), grid.hi());
         addPoints(overlay, "test data", test, 3000, new Color(60, 60, 60, 90));
         save(overlay, file.resolveSibling("test-data.png"));
     }
