@@ -71,6 +71,7 @@ class EbmCommandTest {
         assertThat(summary.get("steps").asLong()).isEqualTo(30);
         assertThat(summary.get("diverged").asBoolean()).isFalse();
         assertThat(run.resolve("checkpoints").resolve("step-000000030.ckpt")).exists();
+        assertThat(run.resolve("plots").resolve("curves.png")).isNotEmptyFile();
 
         // a resumed run that has already finished ends at once, in the same folder
         assertThat(ebm("resume", run.toString())).as(err).isZero();

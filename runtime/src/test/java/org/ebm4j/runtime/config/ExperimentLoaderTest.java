@@ -56,7 +56,7 @@ class ExperimentLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.problems()).hasSize(6);
                     assertThat(e.getMessage())
-                            .contains("bad.conf: 1: data.meen: is not a setting of data 'test-gaussian'; its settings: dimension, mean, test-size, train-size")
+                            .contains("bad.conf: 1: data.meen: is not a setting of data 'test-gaussian'; its settings: dimension, mean, poison, test-size, train-size")
                             .contains("model: is missing").contains("test-quadratic")
                             .contains("bad.conf: 2: objective.type: Unknown objective 'mean-enrgy' (did you mean 'mean-energy'?)")
                             .contains("train.batch-size: must be >= 1, got 0")

@@ -1,0 +1,38 @@
+package org.ebm4j.plugins.dsm;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.component.ComponentContext;
+import org.ebm4j.api.random.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class DsmProviderTest {
+
+    private static final ComponentContext CONTEXT = new ComponentContext() {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public RandomSource random() {
+            return RandomSource.seeded(0);
+        }
+
+        @Override
+        public <T> T create(Class<T> kind, Config spec) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    @Test
+    void sigmaMustBePositive() {
+        for (String bad : new String[] {"sigma = 0", "sigma = -0.1", "sigma = fuzzy"}) {
+            assertThatThrownBy(() -> new DsmProvider().create(ConfigFactory.parseString(bad), CONTEXT))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("sigma");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.ebm4j.plugins.toydata;
+
+import com.typesafe.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.component.ComponentContext;
+import org.ebm4j.api.component.SettingsReader;
+import org.ebm4j.api.data.DataSource;
+import org.ebm4j.api.data.DataSourceProvider;
+import org.ebm4j.api.data.Dataset;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.pf4j.Extension;
+
+/** {@code data.type = npy}: a NumPy {@code .npy} matrix (ND4J reads the format). */
+@Extension
+public class NpyDataProvider implements DataSourceProvider {
+
+    @Override
+    public String name() {
+        return "npy";
+    }
+
+    @Override
+    public String description() {
+        return "NumPy .npy matrices [n, d], optional standardisation";
+    }
+
+    @Override
+    public DataSource create(Config s, ComponentContext context) {
+        SettingsReader r = new SettingsReader();
+        String path = r.string(s, "path");
+        String testPath = r.string(s, "test-path");
+        double fraction = r.nonNegativeDouble(s, "test-fraction");
+        boolean standardise = r.bool(s, "standardise");
+        if (path.isBlank()) {
+            r.add(s, "path", "is required: the .npy file to train on");
+        }
+        r.throwIfAny();
+        return random -> {
+            INDArray train = load(s, "path", path);
+            Dataset d = testPath.isBlank()
+                    ? Tables.split(Path.of(path).getFileName().toString(), train, fraction, random)
+                    : new Dataset(Path.of(path).getFileName().toString(), train, load(s, "test-path", testPath));
+            return standardise ? Tables.standardise(d) : d;
+        };
+    }
+
+    private static INDArray load(Config s, String key, String file) {
+        Path p = Path.of(file);
+        if (!Files.isReadable(p)) {
+            throw new ConfigException(key, SettingsReader.originOf(s, key), "cannot read " + p.toAbsolutePath());
+        }
+        INDArray a;
+        try {
+            a = Nd4j.createFromNpyFile(p.toFile());
+        } catch (RuntimeException e) {
+            throw new ConfigException(key, SettingsReader.originOf(s, key), p + " is not a readable .npy file (" + e.getMessage() + ")");
+        }
+        if (a.rank() != 2) {
+            throw new ConfigException(key, SettingsReader.originOf(s, key), p + " holds shape " + java.util.Arrays.toString(a.shape())
+                    + "; a data set is a matrix [n, d]");
+        }
+        return a.castTo(DataType.FLOAT);
+    }
+}

@@ -1,0 +1,111 @@
+package org.ebm4j.plugins.toydata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.component.ComponentContext;
+import org.ebm4j.api.component.ComponentProvider;
+import org.ebm4j.api.data.DataSource;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.random.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class FileDataTest {
+
+    @TempDir
+    Path dir;
+
+    private static final ComponentContext CONTEXT = new ComponentContext() {
+        @Override
+        public int dimension() {
+            throw new IllegalStateException("not known while data is created");
+        }
+
+        @Override
+        public RandomSource random() {
+            return RandomSource.seeded(0);
+        }
+
+        @Override
+        public <T> T create(Class<T> kind, Config spec) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    /** The provider's own defaults under {@code overrides}, as the runtime merges them. */
+    private static Dataset load(ComponentProvider<DataSource> provider, String kind, String overrides) {
+        Config defaults = ConfigFactory.parseResources(FileDataTest.class.getClassLoader(), "reference.conf").getConfig("ebm.data." + kind);
+        Config settings = ConfigFactory.parseString(overrides).withFallback(defaults);
+        return provider.create(settings, CONTEXT).load(RandomSource.seeded(1));
+    }
+
+    @Test
+    void csvWithAHeaderPicksColumnsByNameAndStandardises() throws IOException {
+        StringBuilder csv = new StringBuilder("id,a,b\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i).append(',').append(2 * i).append(',').append(i % 7).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("t.csv"), csv);
+        Dataset d = load(new CsvDataProvider(), "csv", "path = \"" + f + "\", columns = [b, a], test-fraction = 0.25");
+        assertThat(d.train().shape()).containsExactly(75, 2);
+        assertThat(d.test().shape()).containsExactly(25, 2);
+        assertThat(d.train().getDouble(0, 1)).isEqualTo(2 * Math.round(d.train().getDouble(0, 1) / 2));
+        Dataset s = load(new CsvDataProvider(), "csv", "path = \"" + f + "\", standardise = true");
+        assertThat(s.train().mean(0).getDouble(1)).isCloseTo(0, within(1e-5));
+        assertThat(s.train().std(0).getDouble(1)).isCloseTo(1, within(1e-5));
+    }
+
+    @Test
+    void malformedAndMissingCsvFilesNameTheKeyTheFileAndTheLine() throws IOException {
+        Path f = Files.writeString(dir.resolve("bad.csv"), "1,2\n3,x\n");
+        assertThatThrownBy(() -> load(new CsvDataProvider(), "csv", "path = \"" + f + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("path").hasMessageContaining("bad.csv: line 2, field 2: 'x' is not a number");
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "1,2\n3\n");
+        assertThatThrownBy(() -> load(new CsvDataProvider(), "csv", "path = \"" + ragged + "\""))
+                .hasMessageContaining("line 2 has 1 fields, expected 2");
+        assertThatThrownBy(() -> load(new CsvDataProvider(), "csv", "path = \"" + dir.resolve("none.csv") + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read").hasMessageContaining("none.csv");
+        assertThatThrownBy(() -> new CsvDataProvider().create(ConfigFactory.parseResources(FileDataTest.class.getClassLoader(), "reference.conf")
+                .getConfig("ebm.data.csv"), CONTEXT)).isInstanceOf(ConfigException.class).hasMessageContaining("path: is required");
+    }
+
+    @Test
+    void npyMatricesLoadAndOtherShapesAreRefused() throws IOException {
+        INDArray m = Nd4j.rand(DataType.FLOAT, 50, 3);
+        Path f = dir.resolve("m.npy");
+        Nd4j.writeAsNumpy(m, f.toFile());
+        Dataset d = load(new NpyDataProvider(), "npy", "path = \"" + f + "\", test-fraction = 0.2");
+        assertThat(d.train().shape()).containsExactly(40, 3);
+        assertThat(d.train().sumNumber().doubleValue() + d.test().sumNumber().doubleValue()).isCloseTo(m.sumNumber().doubleValue(), within(1e-3));
+        Path v = dir.resolve("v.npy");
+        Nd4j.writeAsNumpy(Nd4j.rand(DataType.FLOAT, 5), v.toFile());
+        assertThatThrownBy(() -> load(new NpyDataProvider(), "npy", "path = \"" + v + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("a data set is a matrix");
+        Path junk = Files.writeString(dir.resolve("junk.npy"), "not numpy");
+        assertThatThrownBy(() -> load(new NpyDataProvider(), "npy", "path = \"" + junk + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("junk.npy");
+    }
+
+    @Test
+    void digitsAreSixtyFourDimensionalAndDequantisedIntoTheUnitInterval() {
+        Dataset d = load(new DigitsDataProvider(), "digits", "");
+        assertThat(d.dimension()).isEqualTo(64);
+        assertThat(d.train().rows() + d.test().rows()).isEqualTo(1797);
+        assertThat(d.train().minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(d.train().maxNumber().doubleValue()).isLessThan(1);
+        // dequantised: values are not multiples of 1/16 any more
+        double v = d.train().getDouble(0, 10);
+        assertThat(v * 16).isNotEqualTo(Math.rint(v * 16));
+    }
+}
