@@ -17,6 +17,7 @@ final class Report {
             return EbmCommand.FAILURE;
         }
         root.out.println("run folder: " + result.folder());
+        outcome.earlyStopping().ifPresent(root.out::println);
         outcome.evaluation().forEach((k, v) -> root.out.printf(Locale.ROOT, "%s: %.4f%n", k, v));
         root.out.printf(Locale.ROOT, "%d steps in %.1f s (%.1f steps/s)%n", outcome.steps(), outcome.seconds(), outcome.stepsPerSecond());
         return EbmCommand.OK;

@@ -174,7 +174,19 @@ public final class ExperimentLoader {
         } catch (IllegalArgumentException e) {
             or.add(o, "type", e.getMessage());
         }
-        return new TrainSettings(steps, batch, logEvery, checkpointEvery, evalEvery, spec);
+        return new TrainSettings(steps, batch, logEvery, checkpointEvery, evalEvery, spec, earlyStopping(t, r));
+    }
+
+    private static EarlyStopping earlyStopping(Config t, SettingsReader r) {
+        Config e = t.getConfig("early-stopping");
+        SettingsReader er = r.under("early-stopping");
+        boolean enabled = er.bool(e, "enabled");
+        double fraction = er.positiveDouble(e, "validation-fraction");
+        if (fraction >= 1) {
+            er.add(e, "validation-fraction", "must be below 1 (a fraction of the training rows), got " + fraction);
+        }
+        return new EarlyStopping(enabled, fraction, er.longAtLeast(e, "every", 1), er.intAtLeast(e, "patience", 1),
+                er.nonNegativeDouble(e, "min-delta"));
     }
 
     private ComponentSpec component(Config user, String path, ComponentKind kind, SettingsReader r) {

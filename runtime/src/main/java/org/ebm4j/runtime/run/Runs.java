@@ -71,6 +71,7 @@ public final class Runs {
         s.put("steps-per-s", outcome.stepsPerSecond());
         s.put("diverged", outcome.diverged());
         outcome.divergence().ifPresent(d -> s.put("divergence", d));
+        outcome.earlyStopping().ifPresent(e -> s.put("early-stopping", e));
         s.put("final-metrics", finite(outcome.metrics()));
         s.put("evaluation", finite(outcome.evaluation()));
         return s;

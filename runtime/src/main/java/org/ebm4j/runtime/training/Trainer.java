@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.ebm4j.api.EbmException;
 import org.ebm4j.api.data.Batch;
 import org.ebm4j.api.eval.Evaluation;
@@ -23,6 +24,7 @@ import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.api.tensor.TensorScope;
+import org.ebm4j.runtime.config.EarlyStopping;
 import org.ebm4j.runtime.config.ExperimentLoader;
 import org.ebm4j.runtime.config.TrainSettings;
 import org.ebm4j.runtime.experiment.Experiment;
@@ -76,7 +78,15 @@ public final class Trainer {
         RandomSource batches = experiment.streams().stream("batches");
         RandomSource objectiveRandom = experiment.streams().stream("objective/step");
         INDArray train = experiment.data().train();
+        EarlyStopping stopping = settings.earlyStopping();
+        ValidationMonitor monitor = null;
+        if (stopping.enabled()) {
+            INDArray[] split = ValidationMonitor.split(train, stopping.validationFraction(), experiment.spec().seed());
+            train = split[0];
+            monitor = new ValidationMonitor(stopping, split[1], experiment, groups, experiment.spec().seed());
+        }
         int n = (int) train.rows();
+        Optional<String> stoppedEarly = Optional.empty();
 
         Map<String, double[]> window = new LinkedHashMap<>();
         Map<String, Double> lastMetrics = Map.of();
@@ -124,6 +134,25 @@ public final class Trainer {
             if (!last && settings.evalEvery() > 0 && step % settings.evalEvery() == 0) {
                 evaluate(step, false);
             }
+            if (monitor != null && (step % stopping.every() == 0 || last)) {
+                double loss = monitor.loss(step);
+                boolean stop = monitor.record(step, loss);
+                Evaluation check = new Evaluation(Map.of("validation-loss", loss, "validation-loss/best", monitor.bestLoss()), List.of());
+                long s = step;
+                listeners.forEach(l -> l.onEvaluation(s, check));
+                if (stop && !last) {
+                    stoppedEarly = Optional.of("Stopped early at step " + step + ": the validation loss did not improve for "
+                            + stopping.patience() + " checks");
+                    break;
+                }
+            }
+        }
+        if (monitor != null && divergence.isEmpty()) {
+            OptionalLong bestStep = monitor.restoreBest();
+            if (bestStep.isPresent()) {
+                stoppedEarly = Optional.of(stoppedEarly.map(m -> m + "; ").orElse("") + "restored the parameters of step "
+                        + bestStep.getAsLong() + " (validation loss " + monitor.bestLoss() + ")");
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> evaluation = Map.of();
@@ -132,7 +161,7 @@ public final class Trainer {
             evaluation = evaluate(step, true);
         }
         double stepsPerSecond = (step - first) / Math.max(seconds, 1e-9);
-        TrainingOutcome outcome = new TrainingOutcome(step, lastMetrics, evaluation, seconds, stepsPerSecond, divergence);
+        TrainingOutcome outcome = new TrainingOutcome(step, lastMetrics, evaluation, seconds, stepsPerSecond, divergence, stoppedEarly);
         listeners.forEach(l -> l.onEnd(outcome));
         return outcome;
     }

@@ -64,6 +64,35 @@ class TrainerTest {
         }
     }
 
+    /**
+     * SGD on the mean energy reaches the data mean within ~100 steps and then only fluctuates, so the validation
+     * loss stops improving: the run stops long before its 3000 steps and ends with the best check's parameters.
+     */
+    @Test
+    void earlyStoppingStopsWhenTheValidationLossStallsAndKeepsTheBestParameters() throws IOException {
+        Experiment e = experiment("mean-energy", List.of("train.steps=3000", "train.early-stopping.enabled=true",
+                "train.early-stopping.every=20", "train.early-stopping.patience=3"));
+        List<Double> checks = new ArrayList<>();
+        TrainingOutcome outcome = new Trainer(e, new CheckpointStore(dir.resolve("es")), dir, List.of(new TrainingListener() {
+            @Override
+            public void onEvaluation(long step, org.ebm4j.api.eval.Evaluation evaluation) {
+                checks.add(evaluation.metrics().get("validation-loss"));
+            }
+        })).run(Optional.empty());
+        assertThat(outcome.diverged()).isFalse();
+        assertThat(outcome.steps()).isLessThan(3000);
+        assertThat(outcome.earlyStopping()).hasValueSatisfying(m -> assertThat(m).startsWith("Stopped early at step " + outcome.steps())
+                .contains("restored the parameters of step"));
+        double best = checks.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertThat(checks).hasSize((int) (outcome.steps() / 20));
+        // the last three checks did not beat the best one, and the model now holds the best check's parameters
+        assertThat(checks.subList(checks.size() - 3, checks.size())).allMatch(v -> v >= best);
+        INDArray centre = e.model().parameters().get("centre").array();
+        INDArray validationMean = ValidationMonitor.split(e.data().train(), 0.1, 7)[1].mean(0);
+        assertThat(centre.getDouble(0, 0)).isCloseTo(validationMean.getDouble(0), within(0.15));
+        assertThat(e.spec().train().earlyStopping().validationFraction()).isEqualTo(0.1);
+    }
+
     @Test
     void resumingFromACheckpointEndsWithTheSameParametersAsAnUninterruptedRun() throws IOException {
         Experiment full = experiment("mean-energy", List.of());

@@ -2,24 +2,22 @@ package org.ebm4j.plugins.analytic;
 
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.param.Parameters;
+import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code E(x) = ½ (x-μ)ᵀΛ(x-μ)} with {@code Λ = L Lᵀ}, {@code L} lower triangular with a positive diagonal
- * ({@code exp} of a free parameter), so every parameter value is a valid precision. {@code log Z = (d/2) log 2π -
- * ½ log det Λ}: with {@code -E - log Z} as log-density this is exactly a Gaussian.
+ * {@code E(x) = ½ (x-μ)ᵀΛ(x-μ)} with {@code Λ = L Lᵀ} held by a {@link CholeskyFactor}, so every parameter value is
+ * a valid precision. {@code log Z = (d/2) log 2π - ½ log det Λ}: with {@code -E - log Z} as log-density this is
+ * exactly a Gaussian.
  */
 public final class GaussianEnergy implements EnergyModel {
 
     private final int d;
     private final Parameters parameters;
     private final Tensor mean;
-    private final Tensor factor;
-    private final Tensor strictLower;
-    private final Tensor eye;
+    private final CholeskyFactor factor;
 
     /**
      * @param mean      initial μ, {@code [d]}
@@ -27,44 +25,23 @@ public final class GaussianEnergy implements EnergyModel {
      */
     public GaussianEnergy(INDArray mean, INDArray precision, boolean learnMean, boolean learnPrecision, DataType type) {
         this.d = (int) mean.length();
-        INDArray l = precision.castTo(DataType.DOUBLE).dup();
-        Nd4j.getBlasWrapper().lapack().potrf(l, true); // Λ = L Lᵀ, L in the lower triangle
-        INDArray raw = Nd4j.zeros(DataType.DOUBLE, d, d);
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                raw.putScalar(i, j, l.getDouble(i, j));
-            }
-            raw.putScalar(i, i, Math.log(l.getDouble(i, i)));
-        }
-        INDArray mu = mean.castTo(DataType.DOUBLE).reshape(1, d);
+        INDArray raw = CholeskyFactor.rawOf(precision).castTo(type);
+        INDArray mu = mean.castTo(DataType.DOUBLE).reshape(1, d).castTo(type);
         Parameters.Builder b = Parameters.builder(type);
         if (learnMean) {
-            b.add("mean", mu.castTo(type));
+            b.add("mean", mu);
         }
         if (learnPrecision) {
-            b.add("cholesky", raw.castTo(type));
+            b.add("cholesky", raw);
         }
-        this.parameters = b.build(org.ebm4j.api.random.RandomSource.seeded(0));
-        this.mean = learnMean ? parameters.get("mean") : Tensor.constant(mu.castTo(type));
-        this.factor = learnPrecision ? parameters.get("cholesky") : Tensor.constant(raw.castTo(type));
-        INDArray lower = Nd4j.zeros(type, d, d);
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                lower.putScalar(i, j, 1.0);
-            }
-        }
-        this.strictLower = Tensor.constant(lower);
-        this.eye = Tensor.constant(Nd4j.eye(d).castTo(type));
-    }
-
-    /** {@code L}: strictly lower part as is, diagonal exponentiated. */
-    Tensor cholesky() {
-        return factor.mul(strictLower).add(factor.mul(eye).exp().mul(eye));
+        this.parameters = b.build(RandomSource.seeded(0));
+        this.mean = learnMean ? parameters.get("mean") : Tensor.constant(mu);
+        this.factor = new CholeskyFactor(learnPrecision ? parameters.get("cholesky") : Tensor.constant(raw));
     }
 
     @Override
     public Tensor energy(Tensor x) {
-        return x.sub(mean).matmul(cholesky()).square().sum(1).mul(0.5);
+        return x.sub(mean).matmul(factor.lower()).square().sum(1).mul(0.5);
     }
 
     @Override
@@ -84,12 +61,11 @@ public final class GaussianEnergy implements EnergyModel {
 
     /** The current Λ = L Lᵀ, {@code [d, d]}. */
     public INDArray precision() {
-        Tensor l = cholesky();
-        return l.matmul(l.transpose()).array().dup();
+        return factor.precision();
     }
 
-    /** {@code log Z = (d/2) log 2π - ½ log det Λ = (d/2) log 2π - Σ log L_ii}. */
+    /** {@code log Z = (d/2) log 2π - ½ log det Λ}. */
     public double logPartition() {
-        return 0.5 * d * Math.log(2 * Math.PI) - factor.mul(eye).sum().item();
+        return 0.5 * d * Math.log(2 * Math.PI) - factor.halfLogDet().item();
     }
 }

@@ -7,7 +7,7 @@ import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.objective.ObjectiveProvider;
 import org.pf4j.Extension;
 
-/** {@code objective.type = dsm}. */
+/** {@code objective.type = dsm}: one σ by default, NCSN's geometric σ levels with {@code levels > 1}. */
 @Extension
 public class DsmProvider implements ObjectiveProvider {
 
@@ -18,14 +18,24 @@ public class DsmProvider implements ObjectiveProvider {
 
     @Override
     public String description() {
-        return "Denoising score matching with one noise level sigma (Vincent 2011)";
+        return "Denoising score matching: one noise level sigma (Vincent 2011) or L geometric levels (NCSN)";
     }
 
     @Override
     public Objective create(Config settings, ComponentContext context) {
         SettingsReader r = new SettingsReader();
+        int levels = r.intAtLeast(settings, "levels", 1);
         double sigma = r.positiveDouble(settings, "sigma");
+        double max = r.positiveDouble(settings, "sigma-max");
+        double min = r.positiveDouble(settings, "sigma-min");
         r.throwIfAny();
-        return new DenoisingScoreMatching(sigma);
+        if (levels == 1) {
+            return new DenoisingScoreMatching(sigma);
+        }
+        if (!(max > min)) {
+            r.add(settings, "sigma-max", "must be greater than sigma-min (" + min + ") when levels > 1, got " + max);
+            r.throwIfAny();
+        }
+        return new DenoisingScoreMatching(NoiseLevels.geometric(max, min, levels));
     }
 }

@@ -8,6 +8,7 @@ import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.component.SettingsReader;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.model.EnergyModelProvider;
+import org.ebm4j.api.model.NoiseConditionalEnergy;
 import org.ebm4j.api.param.Init;
 import org.ebm4j.api.tensor.Tensor;
 import org.pf4j.Extension;
@@ -22,6 +23,8 @@ public class MlpProvider implements EnergyModelProvider {
             "tanh", Tensor::tanh,
             "elu", t -> t.elu(1.0));
 
+    static final List<String> CONDITIONING = List.of("none", "scale", "input");
+
     @Override
     public String name() {
         return "mlp";
@@ -29,7 +32,7 @@ public class MlpProvider implements EnergyModelProvider {
 
     @Override
     public String description() {
-        return "Multilayer perceptron energy d -> hidden... -> 1 (silu, softplus, tanh or elu)";
+        return "Multilayer perceptron energy d -> hidden... -> 1 (silu, softplus, tanh or elu); optionally noise-conditional";
     }
 
     @Override
@@ -38,7 +41,16 @@ public class MlpProvider implements EnergyModelProvider {
         List<Integer> hidden = r.intList(settings, "hidden", 1);
         String activation = r.oneOf(settings, "activation", ACTIVATIONS.keySet().stream().sorted().toList());
         String initName = r.oneOf(settings, "init", Init.names());
+        String conditioning = r.oneOf(settings, "conditioning", CONDITIONING);
+        double evaluationSigma = r.positiveDouble(settings, "evaluation-sigma");
         r.throwIfAny();
-        return new MlpEnergy(context.dimension(), hidden, ACTIVATIONS.get(activation), Init.byName(initName), context.random());
+        int d = context.dimension();
+        UnaryOperator<Tensor> phi = ACTIVATIONS.get(activation);
+        Init init = Init.byName(initName);
+        return switch (conditioning) {
+            case "scale" -> NoiseConditionalEnergy.scaled(new MlpEnergy(d, hidden, phi, init, context.random()), evaluationSigma);
+            case "input" -> new SigmaInputMlpEnergy(new MlpEnergy(d + 1, hidden, phi, init, context.random()), evaluationSigma);
+            default -> new MlpEnergy(d, hidden, phi, init, context.random());
+        };
     }
 }

@@ -14,7 +14,9 @@ import org.ebm4j.api.tensor.Tensor;
  * Sliced score matching (Song, Garg, Shi, Ermon 2019): {@code J = E_v[vᵀ∇s v + ½(vᵀs)²]}, with the energy
  * {@code g = ∇E}, {@code h = ∇(g·v)}, {@code vᵀ∇s v = -(h·v)}: two backward passes whatever {@code d}. The
  * variance-reduced form (SSM-VR) replaces {@code ½(vᵀs)²} by {@code ½‖s‖²}. {@code M} projections per sample are
- * drawn by repeating the batch {@code M} times.
+ * drawn by repeating the batch {@code M} times. With {@code dataNoise > 0} the batch is first blurred by
+ * {@code N(0, dataNoise² I)}: the model then learns the score of the slightly smoothed data, which keeps it from
+ * collapsing onto sharp modes (a regulariser; the optimum moves by {@code O(dataNoise²)}).
  */
 public final class SlicedScoreMatching implements Objective {
 
@@ -24,16 +26,26 @@ public final class SlicedScoreMatching implements Objective {
     private final Projection projection;
     private final int projections;
     private final boolean varianceReduced;
+    private final double dataNoise;
 
     public SlicedScoreMatching(Projection projection, int projections, boolean varianceReduced) {
+        this(projection, projections, varianceReduced, 0.0);
+    }
+
+    public SlicedScoreMatching(Projection projection, int projections, boolean varianceReduced, double dataNoise) {
         this.projection = projection;
         this.projections = projections;
         this.varianceReduced = varianceReduced;
+        this.dataNoise = dataNoise;
     }
 
     @Override
     public Losses losses(EnergyModel model, Batch batch, StepContext context) {
-        Tensor loss = loss(model, batch.x(), context.random());
+        Tensor x = batch.x();
+        if (dataNoise > 0) {
+            x = x.add(context.random().normal(x.dataType(), x.shape()).mul(dataNoise));
+        }
+        Tensor loss = loss(model, x, context.random());
         return Losses.of(Loss.minimise(varianceReduced ? "ssm-vr" : "ssm", loss, model.parameters()));
     }
 

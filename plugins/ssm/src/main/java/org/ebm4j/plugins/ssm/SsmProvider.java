@@ -29,7 +29,8 @@ public class SsmProvider implements ObjectiveProvider {
         String projection = r.oneOf(settings, "projection", List.of("gaussian", "rademacher"));
         int m = r.intAtLeast(settings, "projections", 1);
         boolean vr = r.bool(settings, "variance-reduced");
+        double dataNoise = r.nonNegativeDouble(settings, "data-noise");
         r.throwIfAny();
-        return new SlicedScoreMatching(SlicedScoreMatching.Projection.valueOf(projection.toUpperCase(Locale.ROOT)), m, vr);
+        return new SlicedScoreMatching(SlicedScoreMatching.Projection.valueOf(projection.toUpperCase(Locale.ROOT)), m, vr, dataNoise);
     }
 }

@@ -1,0 +1,101 @@
+package org.ebm4j.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.ebm4j.api.data.Batch;
+import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.model.NoiseConditionalEnergy;
+import org.ebm4j.api.objective.Objective;
+import org.ebm4j.api.objective.StepContext;
+import org.ebm4j.api.optim.Optimizer;
+import org.ebm4j.api.optim.OptimizerSpec;
+import org.ebm4j.api.param.Init;
+import org.ebm4j.api.random.RandomSource;
+import org.ebm4j.api.tensor.Autograd;
+import org.ebm4j.api.tensor.Tensor;
+import org.ebm4j.api.tensor.TensorScope;
+import org.ebm4j.plugins.dsm.DenoisingScoreMatching;
+import org.ebm4j.plugins.exactsm.ExactScoreMatching;
+import org.ebm4j.plugins.mlp.MlpEnergy;
+import org.ebm4j.plugins.ssm.SlicedScoreMatching;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Cost of one training step of each score-matching objective with the real plugin classes: MLP d→128→128→1, SiLU,
+ * batch 256, float32, Adam. Prints ms/step (median of rounds after warm-up) and the arrays a step allocates, which
+ * is the number of ND4J operations it runs (each result is one fresh array), the quantity that bounds small-array
+ * speed. Run with {@code benchmarks/run objectives [objectives|dims]}.
+ */
+public final class ObjectiveBenchmark {
+
+    private static final int ROUNDS = 7;
+
+    private ObjectiveBenchmark() {}
+
+    public static void main(String[] args) {
+        String what = args.length > 0 ? args[0] : "all";
+        System.out.printf(Locale.ROOT, "# ebm4j objective benchmark: OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n",
+                System.getenv("OMP_NUM_THREADS"), System.getenv("OPENBLAS_CORETYPE"));
+        if (what.equals("objectives") || what.equals("all")) {
+            objectives();
+        }
+        if (what.equals("dims") || what.equals("all")) {
+            dimensions();
+        }
+    }
+
+    private static void objectives() {
+        System.out.printf(Locale.ROOT, "%n## one training step, MLP 2-128-128-1 SiLU, batch 256, float32, Adam%n");
+        System.out.printf(Locale.ROOT, "%-10s %10s %10s %12s%n", "objective", "ms/step", "× dsm", "ops/step");
+        double dsm = report("dsm", 2, m -> m, new DenoisingScoreMatching(0.1), 0);
+        report("ncsn", 2, m -> NoiseConditionalEnergy.scaled(m, 0.05), DenoisingScoreMatching.multiNoise(1.0, 0.05, 10), dsm);
+        report("ssm", 2, m -> m, new SlicedScoreMatching(SlicedScoreMatching.Projection.GAUSSIAN, 1, false), dsm);
+        report("ssm-vr", 2, m -> m, new SlicedScoreMatching(SlicedScoreMatching.Projection.GAUSSIAN, 1, true), dsm);
+        report("exact-sm", 2, m -> m, new ExactScoreMatching(), dsm);
+    }
+
+    private static void dimensions() {
+        System.out.printf(Locale.ROOT, "%n## cost against the dimension d, MLP d-128-128-1 SiLU, batch 256, float32, Adam%n");
+        System.out.printf(Locale.ROOT, "%-14s %10s %10s %12s%n", "objective", "ms/step", "× dsm", "ops/step");
+        for (int d : new int[] {2, 8, 32, 64}) {
+            double dsm = report("dsm d=" + d, d, m -> m, new DenoisingScoreMatching(0.1), 0);
+            report("ssm d=" + d, d, m -> m, new SlicedScoreMatching(SlicedScoreMatching.Projection.GAUSSIAN, 1, false), dsm);
+            report("exact-sm d=" + d, d, m -> m, new ExactScoreMatching(), dsm);
+        }
+    }
+
+    /** Times the objective's training step and prints a row; returns ms/step. */
+    private static double report(String name, int d, Function<EnergyModel, EnergyModel> wrap, Objective objective, double dsmMs) {
+        EnergyModel model = wrap.apply(new MlpEnergy(d, List.of(128, 128), Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(0)));
+        Optimizer adam = new Optimizer(OptimizerSpec.adam(1e-3), List.of(model.parameters()));
+        RandomSource rng = RandomSource.seeded(1);
+        Batch batch = new Batch(rng.normal(DataType.FLOAT, 256, d));
+        int[] ops = new int[1];
+        Runnable step = () -> {
+            try (TensorScope scope = TensorScope.open()) {
+                Tensor loss = objective.losses(model, batch, new StepContext(0, 1, rng)).losses().get(0).value();
+                adam.step(Autograd.grad(loss, adam.tensors(), false));
+                ops[0] = scope.ownedCount();
+            }
+        };
+        for (int i = 0; i < 100; i++) {
+            step.run();
+        }
+        int perRound = Math.max(20, (int) (400 / Math.max(1.0, d / 4.0)));
+        double[] ms = new double[ROUNDS];
+        for (int k = 0; k < ROUNDS; k++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < perRound; i++) {
+                step.run();
+            }
+            ms[k] = (System.nanoTime() - t0) / 1e6 / perRound;
+        }
+        Arrays.sort(ms);
+        double median = ms[ROUNDS / 2];
+        System.out.printf(Locale.ROOT, "%-14s %10.3f %10s %12d%n", name, median,
+                dsmMs > 0 ? String.format(Locale.ROOT, "%.2f", median / dsmMs) : "1.00", ops[0]);
+        return median;
+    }
+}
