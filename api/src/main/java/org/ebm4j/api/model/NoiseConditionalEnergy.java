@@ -1,7 +1,6 @@
 package org.ebm4j.api.model;
 
 import org.ebm4j.api.param.Parameters;
-import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
 
@@ -34,7 +33,7 @@ public interface NoiseConditionalEnergy extends EnergyModel {
     default Tensor score(Tensor x, Tensor sigma, boolean createGraph) {
         Tensor leaf = x.requiresGrad() ? x : x.requireGrad();
         try (GradMode.Scope ignored = GradMode.on()) {
-            return Autograd.grad(energy(leaf, sigma).sum(), leaf, createGraph).neg();
+            return Scores.gradient(energy(leaf, sigma), leaf, createGraph).neg();
         }
     }
 

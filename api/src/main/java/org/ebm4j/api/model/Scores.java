@@ -17,8 +17,17 @@ public final class Scores {
     public static Tensor score(EnergyModel model, Tensor x, boolean createGraph) {
         Tensor leaf = x.requiresGrad() ? x : x.requireGrad();
         try (GradMode.Scope ignored = GradMode.on()) {
-            Tensor dEdx = Autograd.grad(model.energy(leaf).sum(), leaf, createGraph);
-            return dEdx.neg();
+            return gradient(model.energy(leaf), leaf, createGraph).neg();
+        }
+    }
+
+    /**
+     * {@code ∇ₓ Σᵢ energyᵢ} as a vector-Jacobian product with ones: no sum node, which every later pass through
+     * the graph (score-matching losses walk it two or three times) would otherwise pay for.
+     */
+    public static Tensor gradient(Tensor energy, Tensor leaf, boolean createGraph) {
+        try (GradMode.Scope ignored = GradMode.on()) {
+            return Autograd.grad(energy, java.util.List.of(leaf), Tensor.full(1.0, energy.dataType(), energy.shape()), createGraph).get(0);
         }
     }
 }

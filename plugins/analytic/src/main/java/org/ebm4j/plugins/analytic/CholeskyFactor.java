@@ -35,7 +35,11 @@ final class CholeskyFactor {
     static INDArray rawOf(INDArray precision) {
         int d = (int) precision.rows();
         INDArray l = precision.castTo(DataType.DOUBLE).dup();
-        Nd4j.getBlasWrapper().lapack().potrf(l, true); // Λ = L Lᵀ, L in the lower triangle
+        try {
+            Nd4j.getBlasWrapper().lapack().potrf(l, true); // Λ = L Lᵀ, L in the lower triangle
+        } catch (org.nd4j.linalg.api.blas.BlasException e) { // an Error, not an exception, in ND4J
+            throw new IllegalArgumentException("not positive definite (Cholesky factorisation failed: " + e.getMessage() + ")", e);
+        }
         INDArray raw = Nd4j.zeros(DataType.DOUBLE, d, d);
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < i; j++) {

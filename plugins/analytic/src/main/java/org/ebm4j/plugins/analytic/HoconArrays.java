@@ -65,7 +65,7 @@ final class HoconArrays {
             CholeskyFactor.rawOf(a);
             return a;
         } catch (RuntimeException e) {
-            r.add(s, key, "must be positive definite (" + e.getMessage() + ")");
+            r.add(s, key, "must be positive definite: " + e.getMessage());
             return null;
         }
     }

@@ -35,4 +35,19 @@ class DsmProviderTest {
                     .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("sigma");
         }
     }
+
+    @Test
+    void severalLevelsNeedSigmaMaxAboveSigmaMin() {
+        Config bad = ConfigFactory.parseString("levels = 4, sigma = 0.1, sigma-max = 0.05, sigma-min = 0.1");
+        assertThatThrownBy(() -> new DsmProvider().create(bad, CONTEXT))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sigma-max").hasMessageContaining("greater than sigma-min");
+    }
+
+    @Test
+    void levelsBuildTheGeometricSchedule() {
+        Config ok = ConfigFactory.parseString("levels = 3, sigma = 0.1, sigma-max = 1.0, sigma-min = 0.01");
+        DenoisingScoreMatching dsm = (DenoisingScoreMatching) new DsmProvider().create(ok, CONTEXT);
+        org.assertj.core.api.Assertions.assertThat(dsm.levels().sigmas()).containsExactly(new double[] {1.0, 0.1, 0.01},
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
 }

@@ -2,6 +2,7 @@ package org.ebm4j.plugins.exactsm;
 
 import org.ebm4j.api.data.Batch;
 import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.model.Scores;
 import org.ebm4j.api.objective.Loss;
 import org.ebm4j.api.objective.Losses;
 import org.ebm4j.api.objective.Objective;
@@ -23,7 +24,7 @@ public final class ExactScoreMatching implements Objective {
     /** The loss on {@code x}, differentiable in the model's parameters. */
     public static Tensor loss(EnergyModel model, Tensor x) {
         Tensor leaf = x.requireGrad();
-        Tensor g = Autograd.grad(model.energy(leaf).sum(), leaf, true);
+        Tensor g = Scores.gradient(model.energy(leaf), leaf, true);
         return g.square().sum(1).mul(0.5).sub(trace(g, leaf)).mean();
     }
 

@@ -1,7 +1,9 @@
 package org.ebm4j.plugins.ssm;
 
+import java.util.List;
 import org.ebm4j.api.data.Batch;
 import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.model.Scores;
 import org.ebm4j.api.objective.Loss;
 import org.ebm4j.api.objective.Losses;
 import org.ebm4j.api.objective.Objective;
@@ -66,10 +68,10 @@ public final class SlicedScoreMatching implements Objective {
     /** The loss for given projections {@code v} (one row per row of {@code x}). */
     public Tensor loss(EnergyModel model, Tensor x, Tensor v) {
         Tensor leaf = x.requireGrad();
-        Tensor g = Autograd.grad(model.energy(leaf).sum(), leaf, true);
-        Tensor gv = g.rowDot(v);
-        Tensor vHv = Autograd.grad(gv.sum(), leaf, true).rowDot(v);
-        Tensor half = varianceReduced ? g.square().sum(1).mul(0.5) : gv.square().mul(0.5);
+        Tensor g = Scores.gradient(model.energy(leaf), leaf, true);
+        // Hv as a vector-Jacobian product of g with v: no rowDot/sum nodes for the second pass to walk back through
+        Tensor vHv = Autograd.grad(g, List.of(leaf), v, true).get(0).rowDot(v);
+        Tensor half = varianceReduced ? g.square().sum(1).mul(0.5) : g.rowDot(v).square().mul(0.5);
         return half.sub(vHv).mean();
     }
 }
