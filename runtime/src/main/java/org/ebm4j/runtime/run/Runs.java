@@ -58,7 +58,7 @@ public final class Runs {
         listeners.addAll(extra);
         TrainingOutcome outcome = new Trainer(experiment, new CheckpointStore(folder.checkpoints()), folder.plots(), listeners).run(from);
         folder.writeJson(folder.summary(), summary(experiment.spec(), outcome));
-        CurvePlot.draw(folder.metrics(), folder.plots().resolve("curves.png"), experiment.spec().name() + ": losses and test NLL");
+        CurvePlot.draw(folder.metrics(), folder.plots().resolve("curves.png"), experiment.spec().name() + ": losses, validation loss and test NLL");
         return new RunResult(folder.dir(), outcome);
     }
 
