@@ -1,4 +1,4 @@
-package org.ebm4j.plugins.ula;
+package org.ebm4j.plugins.mcmc;
 
 import com.typesafe.config.Config;
 import org.ebm4j.api.component.ComponentContext;

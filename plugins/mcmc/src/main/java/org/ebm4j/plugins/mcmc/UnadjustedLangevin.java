@@ -1,6 +1,5 @@
-package org.ebm4j.plugins.ula;
+package org.ebm4j.plugins.mcmc;
 
-import java.util.Map;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.sampler.SampleResult;
 import org.ebm4j.api.sampler.Sampler;
@@ -8,6 +7,7 @@ import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.api.tensor.TensorScope;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Unadjusted Langevin dynamics: {@code x' = x + (ε/2) s(x) + √ε z}. Exact only as ε → 0 and steps → ∞ (on N(0, 1)
@@ -25,22 +25,21 @@ public final class UnadjustedLangevin implements Sampler {
 
     @Override
     public SampleResult sample(EnergyModel model, Tensor init, SamplerContext context) {
-        Tensor x = init.detach();
         double noise = Math.sqrt(stepSize);
-        double gradNorm = 0;
-        try (GradMode.Scope off = GradMode.off()) {
+        ChainStatistics stats = new ChainStatistics();
+        try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {
+            INDArray state = init.array().dup(); // one buffer, overwritten each step: memory stays flat
+            Tensor x = Tensor.constant(state);
             for (int k = 0; k < steps; k++) {
-                try (TensorScope scope = TensorScope.open()) {
+                try (TensorScope ignored = TensorScope.open()) {
                     Tensor score = model.score(x, false);
-                    if (k == steps - 1) {
-                        gradNorm = score.square().sum(1).sqrt().mean().item();
-                    }
+                    stats.gradientNorm(score.square().sum(1).sqrt().mean().item());
                     Tensor z = context.random().normal(x.dataType(), x.shape());
-                    x = scope.keep(x.add(score.mul(0.5 * stepSize)).add(z.mul(noise)));
+                    state.assign(x.add(score.mul(0.5 * stepSize)).add(z.mul(noise)).array());
                 }
             }
             double meanEnergy = model.energy(x).mean().item();
-            return new SampleResult(x, Map.of("mean-energy", meanEnergy, "grad-norm", gradNorm, "steps", (double) steps));
+            return new SampleResult(x, stats.diagnostics(meanEnergy, steps, stepSize));
         }
     }
 }

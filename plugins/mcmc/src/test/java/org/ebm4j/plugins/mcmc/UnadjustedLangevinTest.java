@@ -1,4 +1,4 @@
-package org.ebm4j.plugins.ula;
+package org.ebm4j.plugins.mcmc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
