@@ -1,5 +1,9 @@
 package org.ebm4j.api.objective;
 
+import java.util.Map;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.random.RandomSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ebm4j.api.data.Batch;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.param.Parameters;
@@ -19,4 +23,21 @@ public interface Objective {
     default Parameters parameters() {
         return Parameters.empty();
     }
+
+    /**
+     * Called once before the first step (and before {@link #restore} on resume) with the training data, e.g. to
+     * fit the distribution sampler chains start from. Does nothing by default.
+     */
+    default void prepare(Dataset data, RandomSource random) {}
+
+    /**
+     * State that is not a parameter but must survive a checkpoint for a resumed run to continue exactly (a replay
+     * buffer of negatives); empty by default. The arrays are copied by the caller.
+     */
+    default Map<String, INDArray> state() {
+        return Map.of();
+    }
+
+    /** Puts back what {@link #state()} returned. */
+    default void restore(Map<String, INDArray> state) {}
 }

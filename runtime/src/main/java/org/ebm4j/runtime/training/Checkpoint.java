@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Everything needed to continue a run exactly: the step reached, every parameter group's values and optimiser
- * state, every random stream's position, and the resolved configuration.
+ * state, every random stream's position, the resolved configuration, and the objective's own state (a replay
+ * buffer).
  */
 public record Checkpoint(long step, Map<String, INDArray> parameters, Map<String, OptimizerState> optimizers,
-                         Map<String, RandomSource.State> random, String config) {}
+                         Map<String, RandomSource.State> random, String config, Map<String, INDArray> objectiveState) {}

@@ -67,6 +67,11 @@ public final class CheckpointStore {
                     o.put("iteration", e.getValue().iteration());
                     putArray(zip, "arrays/optimizers/" + e.getKey(), e.getValue().updaterState());
                 }
+                ObjectNode objective = meta.putObject("objective-state");
+                for (Map.Entry<String, INDArray> e : c.objectiveState().entrySet()) {
+                    objective.put(e.getKey(), "arrays/objective/" + e.getKey());
+                    putArray(zip, "arrays/objective/" + e.getKey(), e.getValue());
+                }
                 ObjectNode rng = meta.putObject("random");
                 for (Map.Entry<String, RandomSource.State> e : c.random().entrySet()) {
                     ObjectNode r = rng.putObject(e.getKey());
@@ -137,7 +142,14 @@ public final class CheckpointStore {
                 var r = meta.get("random").get(name);
                 rng.put(name, new RandomSource.State(r.get("seed").asLong(), r.get("root").asLong(), r.get("node").asLong()));
             }
-            return new Checkpoint(meta.get("step").asLong(), params, opts, rng, meta.get("config").asText());
+            Map<String, INDArray> objective = new LinkedHashMap<>();
+            if (meta.has("objective-state")) { // absent in checkpoints written before objectives had state
+                for (Iterator<String> it = meta.get("objective-state").fieldNames(); it.hasNext(); ) {
+                    String name = it.next();
+                    objective.put(name, array(zip, meta.get("objective-state").get(name).asText()));
+                }
+            }
+            return new Checkpoint(meta.get("step").asLong(), params, opts, rng, meta.get("config").asText(), objective);
         } catch (IOException e) {
             throw new EbmException("Could not read checkpoint " + file + ": " + e.getMessage(), e);
         }

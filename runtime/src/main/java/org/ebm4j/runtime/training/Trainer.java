@@ -69,6 +69,7 @@ public final class Trainer {
     /** Trains from step 0, or from {@code resume} if given. */
     public TrainingOutcome run(Optional<Checkpoint> resume) {
         long first = 0;
+        experiment.objective().prepare(experiment.data(), experiment.streams().stream("objective/prepare"));
         if (resume.isPresent()) {
             restore(resume.get());
             first = resume.get().step();
@@ -233,8 +234,10 @@ public final class Trainer {
             params.put(name, p.snapshot());
             states.put(name, optimizers.get(p).state());
         }
+        Map<String, INDArray> objectiveState = new LinkedHashMap<>();
+        experiment.objective().state().forEach((k, v) -> objectiveState.put(k, v.dup()));
         Checkpoint c = new Checkpoint(step, params, states, experiment.streams().states(),
-                ExperimentLoader.render(experiment.spec().resolved()));
+                ExperimentLoader.render(experiment.spec().resolved()), objectiveState);
         Path file = checkpoints.write(c);
         listeners.forEach(l -> l.onCheckpoint(step, file));
     }
@@ -250,6 +253,7 @@ public final class Trainer {
             optimizers.get(p).restore(c.optimizers().get(name));
         }
         experiment.streams().restore(c.random());
+        experiment.objective().restore(c.objectiveState());
     }
 
     private Map<String, Double> evaluate(long step, boolean isFinal) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.ebm4j.api.data.Batch;
+import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.objective.StepContext;
 import org.ebm4j.api.optim.Optimizer;
@@ -52,6 +53,7 @@ public record GaussianProblem(int d, int n, INDArray mean, INDArray covariance, 
                 List.of(model.parameters()));
         Batch batch = new Batch(Tensor.constant(data));
         RandomSource rng = RandomSource.seeded(seed);
+        objective.prepare(new Dataset("gaussian", data, data), rng);
         for (int step = 0; step < steps; step++) {
             try (TensorScope ignored = TensorScope.open()) {
                 Tensor loss = objective.losses(model, batch, new StepContext(step, steps, rng)).losses().get(0).value();

@@ -1,0 +1,137 @@
+package org.ebm4j.plugins.cd;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ebm4j.api.data.Batch;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.objective.Loss;
+import org.ebm4j.api.objective.Losses;
+import org.ebm4j.api.objective.Objective;
+import org.ebm4j.api.objective.StepContext;
+import org.ebm4j.api.random.RandomSource;
+import org.ebm4j.api.sampler.SampleResult;
+import org.ebm4j.api.sampler.Sampler;
+import org.ebm4j.api.sampler.SamplerContext;
+import org.ebm4j.api.tensor.GradMode;
+import org.ebm4j.api.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Maximum likelihood by contrastive divergence (MATH.md): {@code L = mean E(x⁺) − mean E(sg(x⁻)) + α (mean E(x⁺)² +
+ * mean E(x⁻)²)} with negatives {@code x⁻} from any sampler. Chains start at the batch (CD-k), at a replay buffer of
+ * earlier negatives with re-initialisation probability ρ (PCD), or fresh from the initial distribution each step
+ * (short-run). Negatives are sampled without recording a graph, so no gradient reaches the sampler.
+ */
+public final class ContrastiveDivergence implements Objective {
+
+    /** Where each step's chains start. */
+    public enum Mode { CD, PCD, SHORT_RUN }
+
+    private final Mode mode;
+    private final Sampler sampler;
+    private final double alpha;
+    private final int bufferSize;
+    private final double reinit;
+    private final InitialDistribution initial;
+    private INDArray buffer;
+
+    ContrastiveDivergence(Mode mode, Sampler sampler, double alpha, int bufferSize, double reinit, InitialDistribution initial) {
+        this.mode = mode;
+        this.sampler = sampler;
+        this.alpha = alpha;
+        this.bufferSize = bufferSize;
+        this.reinit = reinit;
+        this.initial = initial;
+    }
+
+    @Override
+    public void prepare(Dataset data, RandomSource random) {
+        initial.fit(data.train());
+        if (mode == Mode.PCD) {
+            buffer = initial.sample(bufferSize, data.train().dataType(), random).array().dup();
+        }
+    }
+
+    @Override
+    public Losses losses(EnergyModel model, Batch batch, StepContext context) {
+        Tensor positive = batch.x();
+        int n = batch.size();
+        RandomSource random = context.random();
+        int offset = -1;
+        Tensor start = switch (mode) {
+            case CD -> positive;
+            case SHORT_RUN -> initial.sample(n, positive.dataType(), random);
+            case PCD -> {
+                // a random window of n consecutive buffer chains (wrapping): the buffer's order is random, so this
+                // advances a random subset, and reads and writes are two array copies instead of n row copies
+                offset = random.nextInt(bufferSize);
+                Tensor chains = Tensor.adopt(readWindow(offset, n));
+                Tensor fresh = initial.sample(n, positive.dataType(), random);
+                Tensor renew = random.uniform(0, 1, positive.dataType(), n, 1).lt(reinit)
+                        .mul(Tensor.full(1.0, positive.dataType(), 1, positive.shape()[1]));
+                yield Tensor.where(renew, fresh, chains);
+            }
+        };
+        SampleResult result;
+        try (GradMode.Scope off = GradMode.off()) {
+            result = sampler.sample(model, start, new SamplerContext(random));
+        }
+        Tensor negative = result.samples().detach();
+        if (offset >= 0) {
+            writeWindow(offset, negative.array());
+        }
+        Tensor ePos = model.energy(positive);
+        Tensor eNeg = model.energy(negative);
+        Tensor loss = ePos.mean().sub(eNeg.mean());
+        if (alpha > 0) {
+            loss = loss.add(ePos.square().mean().add(eNeg.square().mean()).mul(alpha));
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("energy/positive", ePos.mean().item());
+        metrics.put("energy/negative", eNeg.mean().item());
+        result.diagnostics().forEach((k, v) -> metrics.put("negatives/" + k, v));
+        return new Losses(java.util.List.of(Loss.minimise("cd", loss, model.parameters())), metrics);
+    }
+
+    /** A copy of buffer rows offset .. offset+n−1, wrapping around the end. */
+    private INDArray readWindow(int offset, int n) {
+        checkSize(n);
+        int head = Math.min(n, bufferSize - offset);
+        INDArray first = buffer.get(NDArrayIndex.interval(offset, offset + head), NDArrayIndex.all());
+        return head == n ? first.dup() : Nd4j.concat(0, first, buffer.get(NDArrayIndex.interval(0, n - head), NDArrayIndex.all()));
+    }
+
+    /** Writes {@code values} into buffer rows offset .. offset+n−1, wrapping around the end. */
+    private void writeWindow(int offset, INDArray values) {
+        int n = (int) values.rows();
+        int head = Math.min(n, bufferSize - offset);
+        buffer.get(NDArrayIndex.interval(offset, offset + head), NDArrayIndex.all())
+                .assign(values.get(NDArrayIndex.interval(0, head), NDArrayIndex.all()));
+        if (head < n) {
+            buffer.get(NDArrayIndex.interval(0, n - head), NDArrayIndex.all())
+                    .assign(values.get(NDArrayIndex.interval(head, n), NDArrayIndex.all()));
+        }
+    }
+
+    private void checkSize(int n) {
+        if (n > bufferSize) {
+            throw new IllegalStateException("cd buffer-size (" + bufferSize + ") must be at least the batch size (" + n + ")");
+        }
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return buffer == null ? Map.of() : Map.of("replay-buffer", buffer);
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> state) {
+        INDArray saved = state.get("replay-buffer");
+        if (buffer != null && saved != null) {
+            buffer.assign(saved);
+        }
+    }
+}
