@@ -93,6 +93,21 @@ class TrainerTest {
         assertThat(e.spec().train().earlyStopping().validationFraction()).isEqualTo(0.1);
     }
 
+    /** An objective's own state (a replay buffer) is checkpointed: resuming ends exactly where the full run does. */
+    @Test
+    void resumingRestoresTheObjectivesState() throws IOException {
+        Experiment full = experiment("replay", List.of());
+        new Trainer(full, new CheckpointStore(dir.resolve("full")), dir, List.of()).run(Optional.empty());
+        INDArray expected = full.model().parameters().snapshot();
+        Path midway = dir.resolve("full").resolve("step-000000020.ckpt");
+        assertThat(CheckpointStore.read(midway).objectiveState()).containsKey("buffer");
+
+        Experiment resumed = experiment("replay", List.of());
+        new Trainer(resumed, new CheckpointStore(dir.resolve("resumed")), dir, List.of()).run(Optional.of(CheckpointStore.read(midway)));
+        assertThat(resumed.model().parameters().snapshot()).isEqualTo(expected);
+        assertThat(resumed.objective().state().get("buffer")).isEqualTo(full.objective().state().get("buffer"));
+    }
+
     @Test
     void resumingFromACheckpointEndsWithTheSameParametersAsAnUninterruptedRun() throws IOException {
         Experiment full = experiment("mean-energy", List.of());
