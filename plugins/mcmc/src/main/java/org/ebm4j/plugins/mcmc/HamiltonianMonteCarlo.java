@@ -4,9 +4,7 @@ import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.sampler.SampleResult;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerContext;
-import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
-import org.ebm4j.api.tensor.TensorScope;
 
 /**
  * HMC: a fresh momentum {@code p ~ N(0, I)} per iteration, {@code L} leapfrog steps of size ε, accepted on the
@@ -31,39 +29,18 @@ public final class HamiltonianMonteCarlo implements Sampler {
 
     @Override
     public SampleResult sample(EnergyModel model, Tensor init, SamplerContext context) {
-        StepSizeAdaptation adaptation = new StepSizeAdaptation(stepSize, targetAcceptance);
-        ChainStatistics stats = new ChainStatistics();
-        try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {
-            ChainState chains = ChainState.start(model, init, true);
-            for (int k = 0; k < warmup + steps; k++) {
-                try (TensorScope ignored = TensorScope.open()) {
-                    double eps = adaptation.step();
-                    Tensor x = chains.x();
-                    Tensor p0 = context.random().normal(x.dataType(), x.shape());
-                    Tensor q = x;
-                    EnergyAndGradient at = new EnergyAndGradient(chains.energy(), chains.gradient());
-                    Tensor p = p0.sub(at.gradient().mul(0.5 * eps));
-                    for (int l = 1; l <= leapfrogSteps; l++) {
-                        q = q.add(p.mul(eps));
-                        at = EnergyAndGradient.of(model, q);
-                        p = p.sub(at.gradient().mul(l < leapfrogSteps ? eps : 0.5 * eps));
-                    }
-                    Tensor kinetic0 = p0.square().sum(1).mul(0.5);
-                    Tensor kinetic1 = p.square().sum(1).mul(0.5);
-                    Tensor logRatio = chains.energy().add(kinetic0).sub(at.energy()).sub(kinetic1);
-                    Tensor accepted = Metropolis.accept(logRatio, context.random());
-                    double rate = accepted.mean().item();
-                    chains.accept(accepted, q, at.energy(), at.gradient());
-                    if (k < warmup) {
-                        adaptation.update(rate);
-                    } else {
-                        stats.accepted(rate);
-                    }
-                    stats.gradientNorm(chains.meanGradientNorm());
-                }
+        return MetropolisChains.run(model, init, context, true, warmup, steps, stepSize, targetAcceptance, (chains, eps, ctx) -> {
+            Tensor p0 = ctx.random().normal(chains.x().dataType(), chains.x().shape());
+            Tensor q = chains.x();
+            EnergyAndGradient at = new EnergyAndGradient(chains.energy(), chains.gradient());
+            Tensor p = p0.sub(at.gradient().mul(0.5 * eps));
+            for (int l = 1; l <= leapfrogSteps; l++) {
+                q = q.add(p.mul(eps));
+                at = EnergyAndGradient.of(model, q);
+                p = p.sub(at.gradient().mul(l < leapfrogSteps ? eps : 0.5 * eps));
             }
-            return new SampleResult(Tensor.constant(chains.x().array()),
-                    stats.diagnostics(chains.energy().mean().item(), warmup + steps, adaptation.step()));
-        }
+            Tensor logRatio = chains.energy().add(p0.square().sum(1).mul(0.5)).sub(at.energy()).sub(p.square().sum(1).mul(0.5));
+            return new MetropolisChains.Proposal(q, at.energy(), at.gradient(), logRatio);
+        });
     }
 }

@@ -4,9 +4,7 @@ import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.sampler.SampleResult;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerContext;
-import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
-import org.ebm4j.api.tensor.TensorScope;
 
 /**
  * MALA: the Langevin proposal {@code x' = x + (ε/2) s(x) + √ε z}, accepted with
@@ -29,34 +27,16 @@ public final class MetropolisAdjustedLangevin implements Sampler {
 
     @Override
     public SampleResult sample(EnergyModel model, Tensor init, SamplerContext context) {
-        StepSizeAdaptation adaptation = new StepSizeAdaptation(stepSize, targetAcceptance);
-        ChainStatistics stats = new ChainStatistics();
-        try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {
-            ChainState chains = ChainState.start(model, init, true);
-            for (int k = 0; k < warmup + steps; k++) {
-                try (TensorScope ignored = TensorScope.open()) {
-                    double eps = adaptation.step();
-                    Tensor x = chains.x();
-                    Tensor z = context.random().normal(x.dataType(), x.shape());
-                    Tensor proposal = x.sub(chains.gradient().mul(0.5 * eps)).add(z.mul(Math.sqrt(eps)));
-                    EnergyAndGradient next = EnergyAndGradient.of(model, proposal);
-                    // log q(x | x') − log q(x' | x); the forward residual is exactly √ε z
-                    Tensor backward = x.sub(proposal).add(next.gradient().mul(0.5 * eps)).square().sum(1).mul(-0.5 / eps);
-                    Tensor forward = z.square().sum(1).mul(-0.5);
-                    Tensor logRatio = chains.energy().sub(next.energy()).add(backward).sub(forward);
-                    Tensor accepted = Metropolis.accept(logRatio, context.random());
-                    double rate = accepted.mean().item();
-                    chains.accept(accepted, proposal, next.energy(), next.gradient());
-                    if (k < warmup) {
-                        adaptation.update(rate);
-                    } else {
-                        stats.accepted(rate);
-                    }
-                    stats.gradientNorm(chains.meanGradientNorm());
-                }
-            }
-            return new SampleResult(Tensor.constant(chains.x().array()),
-                    stats.diagnostics(chains.energy().mean().item(), warmup + steps, adaptation.step()));
-        }
+        return MetropolisChains.run(model, init, context, true, warmup, steps, stepSize, targetAcceptance, (chains, eps, ctx) -> {
+            Tensor x = chains.x();
+            Tensor z = ctx.random().normal(x.dataType(), x.shape());
+            Tensor proposal = x.sub(chains.gradient().mul(0.5 * eps)).add(z.mul(Math.sqrt(eps)));
+            EnergyAndGradient next = EnergyAndGradient.of(model, proposal);
+            // log q(x | x') − log q(x' | x); the forward residual is exactly √ε z
+            Tensor backward = x.sub(proposal).add(next.gradient().mul(0.5 * eps)).square().sum(1).mul(-0.5 / eps);
+            Tensor forward = z.square().sum(1).mul(-0.5);
+            Tensor logRatio = chains.energy().sub(next.energy()).add(backward).sub(forward);
+            return new MetropolisChains.Proposal(proposal, next.energy(), next.gradient(), logRatio);
+        });
     }
 }

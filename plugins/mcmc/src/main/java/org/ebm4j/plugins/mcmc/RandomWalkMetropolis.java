@@ -4,9 +4,7 @@ import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.sampler.SampleResult;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerContext;
-import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
-import org.ebm4j.api.tensor.TensorScope;
 
 /**
  * Random-walk Metropolis: {@code x' = x + τ z}, accepted with {@code min(1, exp(E(x) − E(x')))}. Needs energies
@@ -28,28 +26,11 @@ public final class RandomWalkMetropolis implements Sampler {
 
     @Override
     public SampleResult sample(EnergyModel model, Tensor init, SamplerContext context) {
-        StepSizeAdaptation adaptation = new StepSizeAdaptation(scale, targetAcceptance);
-        ChainStatistics stats = new ChainStatistics();
-        try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {
-            ChainState chains = ChainState.start(model, init, false);
-            for (int k = 0; k < warmup + steps; k++) {
-                try (TensorScope ignored = TensorScope.open()) {
-                    double tau = adaptation.step();
-                    Tensor x = chains.x();
-                    Tensor proposal = x.add(context.random().normal(x.dataType(), x.shape()).mul(tau));
-                    Tensor next = model.energy(proposal);
-                    Tensor accepted = Metropolis.accept(chains.energy().sub(next), context.random());
-                    double rate = accepted.mean().item();
-                    chains.accept(accepted, proposal, next, null);
-                    if (k < warmup) {
-                        adaptation.update(rate);
-                    } else {
-                        stats.accepted(rate);
-                    }
-                }
-            }
-            return new SampleResult(Tensor.constant(chains.x().array()),
-                    stats.diagnostics(chains.energy().mean().item(), warmup + steps, adaptation.step()));
-        }
+        return MetropolisChains.run(model, init, context, false, warmup, steps, scale, targetAcceptance, (chains, tau, ctx) -> {
+            Tensor x = chains.x();
+            Tensor proposal = x.add(ctx.random().normal(x.dataType(), x.shape()).mul(tau));
+            Tensor next = model.energy(proposal);
+            return new MetropolisChains.Proposal(proposal, next, null, chains.energy().sub(next));
+        });
     }
 }
