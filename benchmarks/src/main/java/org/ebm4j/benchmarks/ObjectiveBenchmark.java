@@ -13,11 +13,13 @@ import org.ebm4j.api.optim.Optimizer;
 import org.ebm4j.api.optim.OptimizerSpec;
 import org.ebm4j.api.param.Init;
 import org.ebm4j.api.random.RandomSource;
+import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.api.tensor.TensorScope;
 import org.ebm4j.plugins.dsm.DenoisingScoreMatching;
 import org.ebm4j.plugins.exactsm.ExactScoreMatching;
+import org.ebm4j.plugins.mcmc.UnadjustedLangevin;
 import org.ebm4j.plugins.mlp.MlpEnergy;
 import org.ebm4j.plugins.ssm.SlicedScoreMatching;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,7 +28,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Cost of one training step of each score-matching objective with the real plugin classes: MLP d→128→128→1, SiLU,
  * batch 256, float32, Adam. Prints ms/step (median of rounds after warm-up) and the arrays a step allocates, which
  * is the number of ND4J operations it runs (each result is one fresh array), the quantity that bounds small-array
- * speed. Run with {@code benchmarks/run objectives [objectives|dims]}.
+ * speed; and Langevin sampling throughput. Run with {@code benchmarks/run objectives [objectives|dims|langevin|all]}.
  */
 public final class ObjectiveBenchmark {
 
@@ -43,6 +45,9 @@ public final class ObjectiveBenchmark {
         }
         if (what.equals("dims") || what.equals("all")) {
             dimensions();
+        }
+        if (what.equals("langevin") || what.equals("all")) {
+            langevin();
         }
     }
 
@@ -64,6 +69,27 @@ public final class ObjectiveBenchmark {
             report("ssm d=" + d, d, m -> m, new SlicedScoreMatching(SlicedScoreMatching.Projection.GAUSSIAN, 1, false), dsm);
             report("exact-sm d=" + d, d, m -> m, new ExactScoreMatching(), dsm);
         }
+    }
+
+    /**
+     * Sampling throughput as the PyTorch reference measures it ({@code langevin_chain_steps_per_s}): 10,000 chains of
+     * the 2-D MLP energy, 100 ULA steps, the ula sampler of the mcmc plugin.
+     */
+    private static void langevin() {
+        EnergyModel model = new MlpEnergy(2, List.of(128, 128), Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(0));
+        RandomSource rng = RandomSource.seeded(2);
+        Tensor init = rng.uniform(-5, 5, DataType.FLOAT, 10_000, 2);
+        UnadjustedLangevin ula = new UnadjustedLangevin(100, 0.005);
+        ula.sample(model, init, new SamplerContext(rng)); // warm-up
+        double[] rates = new double[5];
+        for (int k = 0; k < rates.length; k++) {
+            long t0 = System.nanoTime();
+            ula.sample(model, init, new SamplerContext(rng));
+            rates[k] = 10_000 * 100 / ((System.nanoTime() - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        System.out.printf(Locale.ROOT, "%n## Langevin throughput: 10,000 chains x 100 ULA steps, MLP 2-128-128-1, float32%n");
+        System.out.printf(Locale.ROOT, "chain-steps/s: median %.0f (min %.0f, max %.0f over %d runs)%n", rates[2], rates[0], rates[4], rates.length);
     }
 
     /** Times the objective's training step and prints a row; returns ms/step. */
