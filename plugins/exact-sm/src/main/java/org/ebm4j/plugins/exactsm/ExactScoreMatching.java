@@ -33,7 +33,10 @@ public final class ExactScoreMatching implements Objective {
         Tensor trace = null;
         long d = leaf.columns();
         for (int j = 0; j < d; j++) {
-            Tensor diagonal = Autograd.grad(g.columns(j, j + 1).sum(), leaf, true).columns(j, j + 1);
+            // row j of the Hessian as a vector-Jacobian product with the one-hot e_j: no slice/sum nodes to walk back
+            Tensor oneHot = Tensor.zeros(g.dataType(), g.shape());
+            oneHot.array().getColumn(j).assign(1.0);
+            Tensor diagonal = Autograd.grad(g, java.util.List.of(leaf), oneHot, true).get(0).columns(j, j + 1);
             trace = trace == null ? diagonal : trace.add(diagonal);
         }
         return trace.reshape(leaf.rows());
