@@ -20,6 +20,14 @@ public class UnknownComponentException extends EbmException {
         this.known = List.copyOf(known);
     }
 
+    /** A name that exists but cannot be used, with the reason (e.g. two plugins register it). */
+    public UnknownComponentException(String kind, String name, Collection<String> known, String reason) {
+        super(reason + "; available " + kind + "s: " + String.join(", ", known.stream().sorted().toList()));
+        this.kind = kind;
+        this.name = name;
+        this.known = List.copyOf(known);
+    }
+
     public String kind() {
         return kind;
     }

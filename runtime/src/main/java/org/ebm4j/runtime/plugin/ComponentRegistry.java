@@ -25,11 +25,14 @@ public final class ComponentRegistry {
 
     private final Map<ComponentKind, Map<String, RegisteredProvider>> byKind;
     private final List<PluginFailure> conflicts;
+    private final Map<String, String> conflictedNames; // "kind/name" -> why it is unavailable
     private final Injector injector;
 
-    private ComponentRegistry(Map<ComponentKind, Map<String, RegisteredProvider>> byKind, List<PluginFailure> conflicts, Injector injector) {
+    private ComponentRegistry(Map<ComponentKind, Map<String, RegisteredProvider>> byKind, List<PluginFailure> conflicts,
+                              Map<String, String> conflictedNames, Injector injector) {
         this.byKind = byKind;
         this.conflicts = List.copyOf(conflicts);
+        this.conflictedNames = Map.copyOf(conflictedNames);
         this.injector = injector;
     }
 
@@ -49,6 +52,7 @@ public final class ComponentRegistry {
             claims.get(p.kind()).computeIfAbsent(p.provider().name(), n -> new ArrayList<>()).add(p);
         }
         List<PluginFailure> conflicts = new ArrayList<>();
+        Map<String, String> conflictedNames = new java.util.HashMap<>();
         for (ComponentKind kind : ComponentKind.values()) {
             for (Map.Entry<String, List<RegisteredProvider>> e : claims.get(kind).entrySet()) {
                 List<RegisteredProvider> claimants = e.getValue();
@@ -56,8 +60,10 @@ public final class ComponentRegistry {
                     byKind.get(kind).put(e.getKey(), claimants.get(0));
                 } else {
                     List<String> ids = claimants.stream().map(RegisteredProvider::pluginId).toList();
-                    conflicts.add(new PluginFailure(Path.of(String.join(", ", ids)), "plugins " + String.join(" and ", ids)
-                            + " both register the " + kind.key() + " '" + e.getKey() + "'; neither is used until one is removed"));
+                    String reason = "plugins " + String.join(" and ", ids) + " both register the " + kind.key() + " '"
+                            + e.getKey() + "'; neither is used until one is removed";
+                    conflicts.add(new PluginFailure(Path.of(String.join(", ", ids)), reason));
+                    conflictedNames.put(kind.key() + "/" + e.getKey(), reason);
                 }
             }
         }
@@ -73,13 +79,17 @@ public final class ComponentRegistry {
                 }
             }
         });
-        return new ComponentRegistry(byKind, conflicts, injector);
+        return new ComponentRegistry(byKind, conflicts, conflictedNames, injector);
     }
 
     /** The provider of {@code kind} called {@code name}, or an error listing the names that exist. */
     public RegisteredProvider provider(ComponentKind kind, String name) {
         RegisteredProvider p = byKind.get(kind).get(name);
         if (p == null) {
+            String conflict = conflictedNames.get(kind.key() + "/" + name);
+            if (conflict != null) {
+                throw new UnknownComponentException(kind.key(), name, byKind.get(kind).keySet(), conflict);
+            }
             throw new UnknownComponentException(kind.key(), name, byKind.get(kind).keySet());
         }
         return p;

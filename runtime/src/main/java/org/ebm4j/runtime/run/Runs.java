@@ -41,6 +41,16 @@ public final class Runs {
         return train(experiment, folder, Optional.empty(), listeners);
     }
 
+    /**
+     * Validates {@code file} and builds its experiment (data, model, objective, sampler, evaluators) without
+     * training: every problem a run would meet before its first step.
+     */
+    public ExperimentSpec check(Path file, List<String> overrides) {
+        ExperimentSpec spec = loader.load(file, overrides);
+        factory.create(spec);
+        return spec;
+    }
+
     /** Continues the run in {@code runDir} from its latest checkpoint, in the same folder. */
     public RunResult resume(Path runDir, List<TrainingListener> listeners) {
         RunFolder folder = RunFolder.open(runDir);

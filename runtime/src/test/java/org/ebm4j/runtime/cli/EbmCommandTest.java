@@ -89,6 +89,18 @@ class EbmCommandTest {
     }
 
     @Test
+    void checkBuildsEachExperimentWithoutTrainingAndExitsTwoOnABadOne() throws IOException {
+        Path good = experiment("");
+        assertThat(ebm("check", good.toString())).as(err).isZero();
+        assertThat(out).contains("ok").contains("gauss.conf");
+        Path bad = Files.writeString(dir.resolve("bad.conf"), Files.readString(good) + "model.dimension = 3\nobjective.type = nope\n");
+        assertThat(ebm("check", good.toString(), bad.toString())).isEqualTo(2);
+        assertThat(out).contains("ok").contains("bad    " + bad);
+        assertThat(err).contains("objective.type").contains("mean-energy");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void aDivergingRunExitsWithOneAndSaysWhere() throws IOException {
         Path f = experiment("objective { type = nan-at, step = 15 }\n");
         assertThat(ebm("run", f.toString(), "--out", dir.resolve("runs").toString())).isEqualTo(1);

@@ -99,7 +99,8 @@ class PluginSystemTest {
             assertThat(system.components().conflicts()).singleElement().satisfies(c ->
                     assertThat(c.reason()).contains("first").contains("second").contains("objective 'mean-energy'"));
             assertThatThrownBy(() -> system.components().provider(ComponentKind.OBJECTIVE, "mean-energy"))
-                    .isInstanceOf(UnknownComponentException.class);
+                    .isInstanceOf(UnknownComponentException.class)
+                    .hasMessageContaining("both register").hasMessageContaining("first").hasMessageContaining("second");
         }
     }
 
