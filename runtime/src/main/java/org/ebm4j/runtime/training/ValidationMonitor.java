@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Early stopping: the objective's loss on held-out training rows, with the same noise at every check (a fresh
- * stream from one seed) so that checks differ only by the parameters. Keeps a copy of the best parameters.
+ * Early stopping: the objective's loss on held-out training rows, with the same noise at every check (one
+ * stream, rewound before each check) so that checks differ only by the parameters. Keeps a copy of the best parameters.
  */
 final class ValidationMonitor {
 
@@ -29,7 +29,8 @@ final class ValidationMonitor {
     private final INDArray rows;
     private final Experiment experiment;
     private final List<Parameters> groups;
-    private final long seed;
+    private final RandomSource noise;          // rewound to noiseStart before every check: the same noise each time
+    private final RandomSource.State noiseStart;
     private List<INDArray> best;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private long bestStep = -1;
@@ -40,7 +41,10 @@ final class ValidationMonitor {
         this.rows = rows;
         this.experiment = experiment;
         this.groups = groups;
-        this.seed = seed;
+        try (RandomSource root = RandomSource.seeded(seed)) {
+            this.noise = root.split("validation-noise");
+        }
+        this.noiseStart = noise.state();
     }
 
     /** Splits {@code train} into (training rows, validation rows) by a permutation seeded from the run's seed. */
@@ -50,7 +54,10 @@ final class ValidationMonitor {
         if (m >= n) {
             throw new IllegalArgumentException("train.early-stopping.validation-fraction " + fraction + " leaves no training rows of " + n);
         }
-        int[] perm = RandomSource.seeded(seed).split("validation-split").permutation(n);
+        int[] perm;
+        try (RandomSource root = RandomSource.seeded(seed); RandomSource stream = root.split("validation-split")) {
+            perm = stream.permutation(n);
+        }
         int[] validation = java.util.Arrays.copyOfRange(perm, 0, m);
         int[] rest = java.util.Arrays.copyOfRange(perm, m, n);
         return new INDArray[] {Nd4j.pullRows(train, 1, rest), Nd4j.pullRows(train, 1, validation)};
@@ -58,7 +65,7 @@ final class ValidationMonitor {
 
     /** The mean (over rows) of the sum of the objective's losses on the validation rows. */
     double loss(long step) {
-        RandomSource noise = RandomSource.seeded(seed).split("validation-noise");
+        noise.restore(noiseStart);
         long n = rows.rows();
         double total = 0;
         for (long from = 0; from < n; from += CHUNK) {

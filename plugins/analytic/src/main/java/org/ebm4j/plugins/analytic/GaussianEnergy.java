@@ -34,7 +34,9 @@ public final class GaussianEnergy implements EnergyModel {
         if (learnPrecision) {
             b.add("cholesky", raw);
         }
-        this.parameters = b.build(RandomSource.seeded(0));
+        try (RandomSource unused = RandomSource.seeded(0)) { // values are given: no initialiser draws
+            this.parameters = b.build(unused);
+        }
         this.mean = learnMean ? parameters.get("mean") : Tensor.constant(mu);
         this.factor = new CholeskyFactor(learnPrecision ? parameters.get("cholesky") : Tensor.constant(raw));
     }

@@ -51,7 +51,9 @@ public final class GaussianMixtureEnergy implements EnergyModel {
                 b.add("cholesky" + i, CholeskyFactor.rawOf(precisions.get(i)).castTo(type));
             }
         }
-        this.parameters = b.build(RandomSource.seeded(0));
+        try (RandomSource unused = RandomSource.seeded(0)) { // values are given: no initialiser draws
+            this.parameters = b.build(unused);
+        }
         this.logits = learnWeights ? parameters.get("logits") : Tensor.constant(logitValues);
         for (int i = 0; i < k; i++) {
             this.means.add(learnMeans ? parameters.get("mean" + i) : Tensor.constant(means.getRow(i).reshape(1, d).castTo(type)));
