@@ -65,7 +65,9 @@ public final class ExperimentLoader {
 
         ComponentSpec data = component(user, "data", ComponentKind.DATA, r);
         ComponentSpec model = component(user, "model", ComponentKind.MODEL, r);
-        ComponentSpec objective = component(user, "objective", ComponentKind.OBJECTIVE, r);
+        // without an objective an experiment can be checked and sampled (an analytic model) but not trained
+        Optional<ComponentSpec> objective = user.hasPath("objective")
+                ? Optional.ofNullable(component(user, "objective", ComponentKind.OBJECTIVE, r)) : Optional.empty();
         Optional<ComponentSpec> sampler = user.hasPath("sampler")
                 ? Optional.ofNullable(component(user, "sampler", ComponentKind.SAMPLER, r)) : Optional.empty();
         List<ComponentSpec> evaluators = new ArrayList<>();
@@ -85,7 +87,10 @@ public final class ExperimentLoader {
                 .withValue("name", ConfigValueFactory.fromAnyRef(name))
                 .withValue("seed", ConfigValueFactory.fromAnyRef(seed))
                 .withValue("train", withDefaults.getConfig("train").withFallback(defaults.getConfig("train")).root())
-                .withValue("data", full(data)).withValue("model", full(model)).withValue("objective", full(objective));
+                .withValue("data", full(data)).withValue("model", full(model));
+        if (objective.isPresent()) {
+            resolved = resolved.withValue("objective", full(objective.get()));
+        }
         if (sampler.isPresent()) {
             resolved = resolved.withValue("sampler", full(sampler.get()));
         }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * A validated experiment: every name resolved to a provider, every runtime setting read, and the fully
- * resolved configuration (what {@code config.conf} in the run folder records).
+ * resolved configuration (what {@code config.conf} in the run folder records). Without an objective it can be
+ * checked and sampled but not trained.
  */
 public record ExperimentSpec(String name, Path source, long seed, TrainSettings train, ComponentSpec data,
-                             ComponentSpec model, ComponentSpec objective, Optional<ComponentSpec> sampler,
+                             ComponentSpec model, Optional<ComponentSpec> objective, Optional<ComponentSpec> sampler,
                              List<ComponentSpec> evaluators, Config resolved) {}

@@ -2,6 +2,7 @@ package org.ebm4j.runtime.experiment;
 
 import java.util.List;
 import java.util.Optional;
+import org.ebm4j.api.ConfigException;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.eval.Evaluator;
 import org.ebm4j.api.model.EnergyModel;
@@ -10,5 +11,12 @@ import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.runtime.config.ExperimentSpec;
 
 /** An experiment's live components, created from its {@link ExperimentSpec}, and the random streams it handed out. */
-public record Experiment(ExperimentSpec spec, Dataset data, EnergyModel model, Objective objective,
-                         Optional<Sampler> sampler, List<Evaluator> evaluators, RandomStreams streams) {}
+public record Experiment(ExperimentSpec spec, Dataset data, EnergyModel model, Optional<Objective> objective,
+                         Optional<Sampler> sampler, List<Evaluator> evaluators, RandomStreams streams) {
+
+    /** The objective to train with; an experiment without one is a bad configuration for training. */
+    public Objective trainable() {
+        return objective.orElseThrow(() -> new ConfigException("objective", spec.source().toString(),
+                "is missing: an experiment without an objective can be checked and sampled (ebm sample) but not trained"));
+    }
+}

@@ -50,7 +50,7 @@ public final class ExperimentFactory {
         int d = data.dimension();
 
         EnergyModel model = build(spec.model(), EnergyModel.class, streams, d, problems);
-        Objective objective = build(spec.objective(), Objective.class, streams, d, problems);
+        Optional<Objective> objective = spec.objective().map(o -> build(o, Objective.class, streams, d, problems));
         Optional<Sampler> sampler = spec.sampler().map(s -> build(s, Sampler.class, streams, d, problems));
         List<Evaluator> evaluators = new ArrayList<>();
         for (ComponentSpec e : spec.evaluators()) {

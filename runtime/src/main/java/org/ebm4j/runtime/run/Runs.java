@@ -35,6 +35,7 @@ public final class Runs {
     public RunResult run(Path file, List<String> overrides, Path outRoot, List<TrainingListener> listeners) {
         ExperimentSpec spec = loader.load(file, overrides);
         Experiment experiment = factory.create(spec);
+        experiment.trainable(); // before a run folder exists
         RunFolder folder = RunFolder.create(outRoot, spec.name());
         folder.writeText(folder.config(), ExperimentLoader.render(spec.resolved()));
         folder.writeJson(folder.provenance(), Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString()));

@@ -55,7 +55,7 @@ public final class Trainer {
         this.outputDirectory = outputDirectory;
         this.listeners = List.copyOf(listeners);
         group("model", experiment.model().parameters());
-        group("objective", experiment.objective().parameters());
+        group("objective", experiment.trainable().parameters());
     }
 
     private void group(String name, Parameters p) {
@@ -69,7 +69,7 @@ public final class Trainer {
     /** Trains from step 0, or from {@code resume} if given. */
     public TrainingOutcome run(Optional<Checkpoint> resume) {
         long first = 0;
-        experiment.objective().prepare(experiment.data(), experiment.streams().stream("objective/prepare"));
+        experiment.trainable().prepare(experiment.data(), experiment.streams().stream("objective/prepare"));
         if (resume.isPresent()) {
             restore(resume.get());
             first = resume.get().step();
@@ -101,7 +101,7 @@ public final class Trainer {
             try (TensorScope scope = TensorScope.open()) {
                 int[] rows = batches.indices(settings.batchSize(), n);
                 Batch batch = new Batch(Tensor.adopt(Nd4j.pullRows(train, 1, rows)));
-                Losses losses = experiment.objective().losses(experiment.model(), batch, new StepContext(step, total, objectiveRandom));
+                Losses losses = experiment.trainable().losses(experiment.model(), batch, new StepContext(step, total, objectiveRandom));
                 stepMetrics = new LinkedHashMap<>();
                 divergence = applyGradients(losses, stepMetrics, step + 1);
                 stepMetrics.putAll(losses.metrics());
@@ -235,7 +235,7 @@ public final class Trainer {
             states.put(name, optimizers.get(p).state());
         }
         Map<String, INDArray> objectiveState = new LinkedHashMap<>();
-        experiment.objective().state().forEach((k, v) -> objectiveState.put(k, v.dup()));
+        experiment.trainable().state().forEach((k, v) -> objectiveState.put(k, v.dup()));
         Checkpoint c = new Checkpoint(step, params, states, experiment.streams().states(),
                 ExperimentLoader.render(experiment.spec().resolved()), objectiveState);
         Path file = checkpoints.write(c);
@@ -253,7 +253,7 @@ public final class Trainer {
             optimizers.get(p).restore(c.optimizers().get(name));
         }
         experiment.streams().restore(c.random());
-        experiment.objective().restore(c.objectiveState());
+        experiment.trainable().restore(c.objectiveState());
     }
 
     private Map<String, Double> evaluate(long step, boolean isFinal) {

@@ -72,7 +72,7 @@ final class ValidationMonitor {
             long to = Math.min(n, from + CHUNK);
             try (TensorScope ignored = TensorScope.open()) {
                 Batch batch = new Batch(Tensor.adopt(rows.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup()));
-                Losses losses = experiment.objective().losses(experiment.model(), batch,
+                Losses losses = experiment.trainable().losses(experiment.model(), batch,
                         new StepContext(step, experiment.spec().train().steps(), noise));
                 double sum = 0;
                 for (Loss l : losses.losses()) {

@@ -105,7 +105,7 @@ class TrainerTest {
         Experiment resumed = experiment("replay", List.of());
         new Trainer(resumed, new CheckpointStore(dir.resolve("resumed")), dir, List.of()).run(Optional.of(CheckpointStore.read(midway)));
         assertThat(resumed.model().parameters().snapshot()).isEqualTo(expected);
-        assertThat(resumed.objective().state().get("buffer")).isEqualTo(full.objective().state().get("buffer"));
+        assertThat(resumed.trainable().state().get("buffer")).isEqualTo(full.trainable().state().get("buffer"));
     }
 
     @Test

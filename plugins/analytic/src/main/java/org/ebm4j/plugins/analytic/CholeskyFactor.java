@@ -1,5 +1,6 @@
 package org.ebm4j.plugins.analytic;
 
+import org.ebm4j.api.tensor.Cholesky;
 import org.ebm4j.api.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,12 +35,7 @@ final class CholeskyFactor {
     /** The free matrix for a symmetric positive-definite {@code precision} (double precision Cholesky). */
     static INDArray rawOf(INDArray precision) {
         int d = (int) precision.rows();
-        INDArray l = precision.castTo(DataType.DOUBLE).dup();
-        try {
-            Nd4j.getBlasWrapper().lapack().potrf(l, true); // Λ = L Lᵀ, L in the lower triangle
-        } catch (org.nd4j.linalg.api.blas.BlasException e) { // an Error, not an exception, in ND4J
-            throw new IllegalArgumentException("not positive definite (Cholesky factorisation failed: " + e.getMessage() + ")", e);
-        }
+        INDArray l = Cholesky.lower(precision); // Λ = L Lᵀ
         INDArray raw = Nd4j.zeros(DataType.DOUBLE, d, d);
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < i; j++) {

@@ -35,8 +35,6 @@ public class GaussianMixtureProvider implements EnergyModelProvider {
         double[][] means = HoconArrays.matrix(r, s, "means");
         int components = r.intAtLeast(s, "components", 1);
         double spread = r.positiveDouble(s, "init-spread");
-        double[] weights = HoconArrays.vector(r, s, "weights");
-        List<double[][]> covariances = HoconArrays.matrices(r, s, "covariances");
         boolean learnWeights = r.bool(s, "learn-weights");
         boolean learnMeans = r.bool(s, "learn-means");
         boolean learnCovariances = r.bool(s, "learn-covariances");
@@ -51,42 +49,10 @@ public class GaussianMixtureProvider implements EnergyModelProvider {
         } else {
             mu = Nd4j.createFromArray(means).castTo(DataType.DOUBLE);
         }
-        if (weights.length != 0) {
-            double total = Arrays.stream(weights).sum();
-            if (weights.length != k) {
-                r.add(s, "weights", "has " + weights.length + " entries for " + k + " components");
-            } else if (Arrays.stream(weights).anyMatch(w -> !(w > 0)) || Math.abs(total - 1.0) > 1e-6) {
-                r.add(s, "weights", "must be positive and sum to 1, got " + Arrays.toString(weights));
-            }
-        }
-        List<INDArray> precisions = new ArrayList<>();
-        if (covariances.isEmpty()) {
-            for (int i = 0; i < k; i++) {
-                precisions.add(Nd4j.eye(d).castTo(DataType.DOUBLE));
-            }
-        } else if (covariances.size() != k) {
-            r.add(s, "covariances", "has " + covariances.size() + " matrices for " + k + " components");
-        } else {
-            for (double[][] c : covariances) {
-                if (!HoconArrays.isSquare(c, d)) {
-                    r.add(s, "covariances", "every covariance must be a " + d + "x" + d + " matrix (list of rows)");
-                    break;
-                }
-                INDArray sigma = HoconArrays.positiveDefinite(r, s, "covariances", c);
-                if (sigma == null) {
-                    break;
-                }
-                precisions.add(org.nd4j.linalg.inverse.InvertMatrix.invert(sigma, false));
-            }
-        }
+        double[] weights = MixtureSettings.weights(r, s, k);
+        List<INDArray> covariances = MixtureSettings.covariances(r, s, k, d);
         r.throwIfAny();
-        double[] w = weights.length == 0 ? uniform(k) : weights;
-        return new GaussianMixtureEnergy(w, mu, precisions, learnWeights, learnMeans, learnCovariances, Tensor.DEFAULT_TYPE);
-    }
-
-    private static double[] uniform(int k) {
-        double[] w = new double[k];
-        Arrays.fill(w, 1.0 / k);
-        return w;
+        List<INDArray> precisions = covariances.stream().map(c -> org.nd4j.linalg.inverse.InvertMatrix.invert(c, false)).toList();
+        return new GaussianMixtureEnergy(weights, mu, precisions, learnWeights, learnMeans, learnCovariances, Tensor.DEFAULT_TYPE);
     }
 }

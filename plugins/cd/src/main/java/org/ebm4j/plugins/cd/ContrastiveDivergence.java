@@ -11,6 +11,7 @@ import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.objective.StepContext;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.sampler.SampleResult;
+import org.ebm4j.api.sampler.InitialStates;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.GradMode;
@@ -35,23 +36,24 @@ public final class ContrastiveDivergence implements Objective {
     private final double alpha;
     private final int bufferSize;
     private final double reinit;
-    private final InitialDistribution initial;
+    private final InitialStates initialStates;
+    private InitialStates.Fitted initial;
     private INDArray buffer;
 
-    ContrastiveDivergence(Mode mode, Sampler sampler, double alpha, int bufferSize, double reinit, InitialDistribution initial) {
+    ContrastiveDivergence(Mode mode, Sampler sampler, double alpha, int bufferSize, double reinit, InitialStates initialStates) {
         this.mode = mode;
         this.sampler = sampler;
         this.alpha = alpha;
         this.bufferSize = bufferSize;
         this.reinit = reinit;
-        this.initial = initial;
+        this.initialStates = initialStates;
     }
 
     @Override
     public void prepare(Dataset data, RandomSource random) {
-        initial.fit(data.train());
+        initial = initialStates.fit(data.train());
         if (mode == Mode.PCD) {
-            buffer = initial.sample(bufferSize, data.train().dataType(), random).array().dup();
+            buffer = fresh(bufferSize, data.train().dataType(), random).array().dup();
         }
     }
 
@@ -63,13 +65,13 @@ public final class ContrastiveDivergence implements Objective {
         int offset = -1;
         Tensor start = switch (mode) {
             case CD -> positive;
-            case SHORT_RUN -> initial.sample(n, positive.dataType(), random);
+            case SHORT_RUN -> fresh(n, positive.dataType(), random);
             case PCD -> {
                 // a random window of n consecutive buffer chains (wrapping): the buffer's order is random, so this
                 // advances a random subset, and reads and writes are two array copies instead of n row copies
                 offset = random.nextInt(bufferSize);
                 Tensor chains = Tensor.adopt(readWindow(offset, n));
-                Tensor fresh = initial.sample(n, positive.dataType(), random);
+                Tensor fresh = fresh(n, positive.dataType(), random);
                 Tensor renew = random.uniform(0, 1, positive.dataType(), n, 1).lt(reinit)
                         .mul(Tensor.full(1.0, positive.dataType(), 1, positive.shape()[1]));
                 yield Tensor.where(renew, fresh, chains);
@@ -94,6 +96,13 @@ public final class ContrastiveDivergence implements Objective {
         metrics.put("energy/negative", eNeg.mean().item());
         result.diagnostics().forEach((k, v) -> metrics.put("negatives/" + k, v));
         return new Losses(java.util.List.of(Loss.minimise("cd", loss, model.parameters())), metrics);
+    }
+
+    private Tensor fresh(int n, org.nd4j.linalg.api.buffer.DataType type, RandomSource random) {
+        if (initial == null) {
+            throw new IllegalStateException("the initial distribution is not fitted: prepare() was not called");
+        }
+        return initial.draw(n, type, random);
     }
 
     /** A copy of buffer rows offset .. offset+n−1, wrapping around the end. */

@@ -7,6 +7,7 @@ import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.objective.Losses;
 import org.ebm4j.api.objective.StepContext;
 import org.ebm4j.api.random.RandomSource;
+import org.ebm4j.api.sampler.InitialStates;
 import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.plugins.analytic.GaussianEnergy;
@@ -22,7 +23,7 @@ class ContrastiveDivergenceTest {
 
     private static ContrastiveDivergence cd(ContrastiveDivergence.Mode mode, int steps, int bufferSize) {
         return new ContrastiveDivergence(mode, new MetropolisAdjustedLangevin(steps, 0.2, 0, 0.574), 0.0, bufferSize, 0.05,
-                new InitialDistribution(InitialDistribution.Kind.GAUSSIAN, 0));
+                new InitialStates.FittedGaussian());
     }
 
     /**
