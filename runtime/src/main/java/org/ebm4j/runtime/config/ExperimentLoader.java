@@ -48,8 +48,16 @@ public final class ExperimentLoader {
     }
 
     public ExperimentSpec load(Path file, List<String> overrides) {
+        return load(parse(file), file, overrides);
+    }
+
+    /**
+     * Validates an experiment already parsed (a run folder's or a checkpoint's configuration, possibly edited);
+     * {@code file} names it in messages and gives its default name.
+     */
+    public ExperimentSpec load(Config parsed, Path file, List<String> overrides) {
         SettingsReader r = new SettingsReader();
-        Config user = layered(parse(file), overrides, file, r);
+        Config user = layered(parsed, overrides, file, r);
         for (String key : user.root().keySet()) {
             if (!TOP_LEVEL.contains(key)) {
                 r.add(user, key, "is not an experiment setting; the sections are " + String.join(", ", TOP_LEVEL));
@@ -131,7 +139,8 @@ public final class ExperimentLoader {
         return spec.settings().withValue("type", ConfigValueFactory.fromAnyRef(spec.type())).root();
     }
 
-    private static Config parse(Path file) {
+    /** Parses an experiment file; a missing file or a syntax error is a {@link ConfigException}. */
+    public static Config parse(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("(experiment file)", file.toString(), "no such file");
         }

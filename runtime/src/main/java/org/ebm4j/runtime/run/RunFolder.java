@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.ebm4j.api.EbmException;
@@ -99,16 +97,6 @@ public final class RunFolder {
     }
 
     private static void writeBytes(Path file, byte[] bytes) {
-        try {
-            Path tmp = Files.createTempFile(file.getParent(), ".writing-", ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new EbmException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, tmp -> Files.write(tmp, bytes));
     }
 }

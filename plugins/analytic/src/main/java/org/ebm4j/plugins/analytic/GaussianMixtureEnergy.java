@@ -85,6 +85,16 @@ public final class GaussianMixtureEnergy implements EnergyModel {
         return parameters;
     }
 
+    /** {@code log w}, {@code [1, K]} (differentiable in the logits when they are learnt). */
+    Tensor logWeights() {
+        return logits.logSoftmax(1);
+    }
+
+    /** Component {@code i}'s mean, {@code [1, d]} (a parameter when means are learnt). */
+    Tensor meanTensor(int i) {
+        return means.get(i);
+    }
+
     /** The current mixture weights, {@code [K]}. */
     public double[] weights() {
         return logits.logSoftmax(1).exp().toDoubleArray();

@@ -34,7 +34,8 @@ class GaussianMixtureProviderTest {
             .getConfig("ebm.model.\"gaussian-mixture\"");
 
     private static GaussianMixtureEnergy create(String settings) {
-        return (GaussianMixtureEnergy) new GaussianMixtureProvider().create(ConfigFactory.parseString(settings).withFallback(DEFAULTS), CONTEXT);
+        Object model = new GaussianMixtureProvider().create(ConfigFactory.parseString(settings).withFallback(DEFAULTS), CONTEXT);
+        return model instanceof BlurredGaussianMixture blurred ? blurred.mixture() : (GaussianMixtureEnergy) model;
     }
 
     @Test
@@ -72,5 +73,13 @@ class GaussianMixtureProviderTest {
         assertThatThrownBy(() -> create("means = [[0, 0, 0]]")).hasMessageContaining("means").hasMessageContaining("2 entries");
         assertThatThrownBy(() -> create("means = [[0, 0]], covariances = [[[1, 2], [2, 1]]]"))
                 .hasMessageContaining("covariances").hasMessageContaining("positive definite");
+    }
+
+    @Test
+    void fixedCovariancesMakeTheModelNoiseConditionalAndLearntOnesDoNot() {
+        Config fixed = ConfigFactory.parseString("means = [[1, 0], [0, 1]], learn-covariances = false").withFallback(DEFAULTS);
+        Config learnt = ConfigFactory.parseString("means = [[1, 0], [0, 1]]").withFallback(DEFAULTS);
+        assertThat(new GaussianMixtureProvider().create(fixed, CONTEXT)).isInstanceOf(org.ebm4j.api.model.NoiseConditionalEnergy.class);
+        assertThat(new GaussianMixtureProvider().create(learnt, CONTEXT)).isNotInstanceOf(org.ebm4j.api.model.NoiseConditionalEnergy.class);
     }
 }

@@ -3,11 +3,14 @@ package org.ebm4j.plugins.mcmc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.model.NoiseConditionalEnergy;
-import org.ebm4j.api.param.Parameters;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.Tensor;
+import org.ebm4j.plugins.analytic.GaussianMixtureProvider;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -21,32 +24,32 @@ class MixtureWeightsPitfallTest {
 
     private static final int CHAINS = 1280;
 
-    /** The exact noise-conditional energy: the mixture blurred by N(0, σ²I) has components N(μ_k, (1 + σ²) I). */
-    private static final NoiseConditionalEnergy MIXTURE = new NoiseConditionalEnergy() {
-        @Override
-        public Tensor energy(Tensor x, Tensor sigma) {
-            Tensor variance = sigma.square().add(1.0);                       // [n, 1]
-            Tensor heavy = x.sub(5.0).square().sum(1, true).div(variance).mul(-0.5).add(Math.log(0.8));
-            Tensor light = x.add(5.0).square().sum(1, true).div(variance).mul(-0.5).add(Math.log(0.2));
-            Tensor logDensity = Tensor.concat(1, heavy, light).logSumExp(1, false).sub(variance.log().reshape(x.rows()));
-            return logDensity.neg();
-        }
+    /**
+     * The analytic plugin's mixture with fixed covariances, as an experiment writes it: its {@code E(x, σ)} is the
+     * exact energy of the mixture blurred by N(0, σ²I), which annealed Langevin uses.
+     */
+    private static final NoiseConditionalEnergy MIXTURE = (NoiseConditionalEnergy) new GaussianMixtureProvider().create(
+            ConfigFactory.parseString("""
+                    means = [[5, 5], [-5, -5]], weights = [0.8, 0.2]
+                    learn-weights = false, learn-means = false, learn-covariances = false
+                    """).withFallback(ConfigFactory.parseResources(GaussianMixtureProvider.class, "/reference.conf")
+                    .getConfig("ebm.model.\"gaussian-mixture\"")),
+            new ComponentContext() {
+                @Override
+                public int dimension() {
+                    return 2;
+                }
 
-        @Override
-        public double evaluationSigma() {
-            return 1e-6; // the data's own density, to within rounding
-        }
+                @Override
+                public RandomSource random() {
+                    throw new UnsupportedOperationException("the mixture is given");
+                }
 
-        @Override
-        public int dimension() {
-            return 2;
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.empty();
-        }
-    };
+                @Override
+                public <T> T create(Class<T> kind, Config spec) {
+                    throw new UnsupportedOperationException();
+                }
+            });
 
     private static double heavyWeight(Tensor samples) {
         return samples.array().sum(1).gt(0).castTo(DataType.DOUBLE).meanNumber().doubleValue();
@@ -55,7 +58,7 @@ class MixtureWeightsPitfallTest {
     @Test
     void fixedStepLangevinLosesTheWeightsAndAnnealedLangevinKeepsThem() {
         RandomSource rng = RandomSource.seeded(2019);
-        Tensor init = rng.uniform(-8, 8, DataType.DOUBLE, CHAINS, 2);
+        Tensor init = rng.uniform(-8, 8, Tensor.DEFAULT_TYPE, CHAINS, 2); // the provider builds float32 models
         double plain = heavyWeight(new UnadjustedLangevin(1000, 0.1).sample(MIXTURE, init, new SamplerContext(rng)).samples());
         double annealed = heavyWeight(new AnnealedLangevin(20, 1, 10, 100, 0.1).sample(MIXTURE, init, new SamplerContext(rng)).samples());
         assertThat(plain).as("fixed-step Langevin").isCloseTo(0.5, within(5 * Math.sqrt(0.25 / CHAINS)));

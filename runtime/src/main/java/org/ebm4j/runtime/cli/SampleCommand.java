@@ -1,0 +1,93 @@
+package org.ebm4j.runtime.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.ebm4j.runtime.plugin.PluginSystem;
+import org.ebm4j.runtime.sample.SampleRequest;
+import org.ebm4j.runtime.sample.Sampling;
+import org.ebm4j.runtime.sample.SamplingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = {"Draw samples from a trained model (a run folder or a checkpoint) or from the model of an experiment "
+                + "file (e.g. an analytic one) with any sampler, and write samples.npy, samples.csv, diagnostics.json and "
+                + "samples.png.",
+                "Exit 0 if all chains ended finite, 1 if some diverged (the files are still written), 2 on a bad configuration."})
+final class SampleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EbmCommand root;
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "A run folder (its latest checkpoint), a .ckpt file, or an experiment file.")
+    Path source;
+
+    @Option(names = "--sampler", paramLabel = "NAME", description = "The sampler (default: the experiment's `sampler`); see `ebm plugins`.")
+    String sampler;
+
+    @Option(names = "--n", paramLabel = "N", description = "Number of chains, i.e. samples (default: " + SampleRequest.DEFAULT_CHAINS
+            + ", or one per row of an --init file).")
+    Integer chains;
+
+    @Option(names = "--steps", paramLabel = "K", description = "Sets the sampler's `steps`.")
+    Integer steps;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set sampler.step-size=0.05.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--init", paramLabel = "FROM", defaultValue = "uniform",
+            description = "Where chains start: uniform (the data's box), gaussian (fitted to the data), data (training points), "
+                    + "or a .npy matrix [chains, d]. Default: ${DEFAULT-VALUE}.")
+    String init;
+
+    @Option(names = "--init-margin", paramLabel = "M", defaultValue = "1.0", description = "Widening of the uniform box. Default: ${DEFAULT-VALUE}.")
+    double initMargin;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial states and chains (default: the experiment's).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: <run>/samples/<sampler>-<time>, "
+            + "or ./samples/<experiment>/<sampler>-<time>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SampleRequest request = new SampleRequest(source, Optional.ofNullable(sampler),
+                chains == null ? OptionalInt.empty() : OptionalInt.of(chains),
+                steps == null ? OptionalInt.empty() : OptionalInt.of(steps), overrides, init, initMargin,
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Optional.ofNullable(out));
+        try (PluginSystem plugins = root.loadPlugins()) {
+            SamplingResult result = new Sampling(plugins.components()).run(request);
+            root.out.println("samples folder: " + result.folder());
+            Map<String, Object> report = result.report();
+            root.out.println("parameters: " + report.get("parameters"));
+            if (report.get("diagnostics") instanceof Map<?, ?> d) {
+                d.forEach((k, v) -> root.out.println(k + ": " + format(v)));
+            }
+            for (String key : List.of("grid-tv", "grid-tv-of-exact-draws", "wall-seconds", "chain-steps-per-s")) {
+                if (report.containsKey(key)) {
+                    root.out.println(key + ": " + format(report.get(key)));
+                }
+            }
+            if (result.nonFiniteChains() > 0) {
+                root.err.println("error: " + result.nonFiniteChains() + " of " + result.chains()
+                        + " chains ended NaN or infinite: the sampler diverged; try a smaller step size");
+                return EbmCommand.FAILURE;
+            }
+            return EbmCommand.OK;
+        }
+    }
+
+    private static String format(Object v) {
+        return v instanceof Double x ? String.format(Locale.ROOT, "%.4f", x) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,47 @@
+package org.ebm4j.runtime.run;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.ebm4j.api.EbmException;
+
+/** Files written whole: into a temporary file next to the target, then renamed, so a killed process leaves no half file. */
+public final class AtomicFiles {
+
+    /** Writes the content of one file given its (temporary) path. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(Path file) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    public static void write(Path target, Writer writer) {
+        Path tmp = null;
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            String name = target.getFileName().toString();
+            String suffix = name.contains(".") ? name.substring(name.lastIndexOf('.')) : ".tmp";
+            tmp = Files.createTempFile(dir, ".writing-", suffix); // keep the extension: some writers key on it
+            writer.writeTo(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new EbmException("Cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the rename happened or the disk is gone: nothing more to do
+                }
+            }
+        }
+    }
+}

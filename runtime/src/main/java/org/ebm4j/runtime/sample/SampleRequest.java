@@ -1,0 +1,22 @@
+package org.ebm4j.runtime.sample;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What {@code ebm sample} was asked: a source (run folder, checkpoint or experiment file), the sampler by name
+ * (default: the experiment's own {@code sampler}), chains, steps, setting overrides, where chains start
+ * ({@code uniform}, {@code gaussian}, {@code data} or a {@code .npy} file), a seed and an output folder.
+ */
+public record SampleRequest(Path source, Optional<String> sampler, OptionalInt chains, OptionalInt steps,
+                            List<String> overrides, String init, double initMargin, OptionalLong seed, Optional<Path> out) {
+
+    public static final int DEFAULT_CHAINS = 1000;
+
+    public SampleRequest {
+        overrides = List.copyOf(overrides);
+    }
+}
