@@ -176,4 +176,16 @@ public final class SettingsReader {
     public boolean bool(Config c, String key) {
         return read(c, key, () -> c.getBoolean(key), false);
     }
+
+    /** A list of numbers (a vector); empty array when it is not one (problem recorded). */
+    public double[] doubles(Config c, String key) {
+        return read(c, key, () -> c.getDoubleList(key).stream().mapToDouble(Double::doubleValue).toArray(), new double[0]);
+    }
+
+    /** A list of lists of numbers (the rows of a matrix); empty when it is not one (problem recorded). */
+    public double[][] matrix(Config c, String key) {
+        return read(c, key, () -> c.getList(key).stream()
+                .map(row -> ((java.util.List<?>) row.unwrapped()).stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray())
+                .toArray(double[][]::new), new double[0][]);
+    }
 }

@@ -1,6 +1,8 @@
 package org.ebm4j.api.objective;
 
 import java.util.Map;
+import java.util.Optional;
+import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.random.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +24,20 @@ public interface Objective {
     /** The objective's own parameters (NCE's {@code c}); empty by default. */
     default Parameters parameters() {
         return Parameters.empty();
+    }
+
+    /**
+     * All of the objective's parameters by group name, each group with its own optimiser and its own entry in a
+     * checkpoint (FCE: {@code objective} for {@code c}, {@code flow} for the noise flow). The default is the one
+     * group {@code objective}, {@link #parameters()}. The name {@code model} is the energy model's.
+     */
+    default Map<String, Parameters> parameterGroups() {
+        return Map.of("objective", parameters());
+    }
+
+    /** The noise distribution the objective contrasts the data with (NCE, FCE), so it can be sampled on its own. */
+    default Optional<NoiseDistribution> noise() {
+        return Optional.empty();
     }
 
     /**

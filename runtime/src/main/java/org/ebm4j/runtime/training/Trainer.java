@@ -55,7 +55,12 @@ public final class Trainer {
         this.outputDirectory = outputDirectory;
         this.listeners = List.copyOf(listeners);
         group("model", experiment.model().parameters());
-        group("objective", experiment.trainable().parameters());
+        experiment.trainable().parameterGroups().forEach((name, p) -> {
+            if (name.equals("model")) {
+                throw new EbmException("The objective calls one of its parameter groups 'model', the energy model's name");
+            }
+            group(name, p);
+        });
     }
 
     private void group(String name, Parameters p) {

@@ -1,0 +1,252 @@
+package org.ebm4j.plugins.noise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import java.util.Map;
+import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.component.ComponentContext;
+import org.ebm4j.api.component.ComponentProvider;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.noise.NoiseDistribution;
+import org.ebm4j.api.random.RandomSource;
+import org.ebm4j.api.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class NoiseDistributionsTest {
+
+    private static final Config DEFAULTS = ConfigFactory.parseResources(GaussianNoiseProvider.class, "/reference.conf");
+
+    static NoiseDistribution create(ComponentProvider<NoiseDistribution> provider, String settings, int d) {
+        Config s = ConfigFactory.parseString(settings).withFallback(DEFAULTS.getConfig("ebm.noise.\"" + provider.name() + "\""));
+        return provider.create(s, new ComponentContext() {
+            @Override
+            public int dimension() {
+                return d;
+            }
+
+            @Override
+            public RandomSource random() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <T> T create(Class<T> kind, Config spec) {
+                throw new UnsupportedOperationException();
+            }
+        });
+    }
+
+    /** 0.5 N((0,0), I) + 0.3 N((6,0), [[1, .5], [.5, 1]]) + 0.2 N((0,6), 0.5 I), n rows. */
+    static INDArray threeClusters(int n, RandomSource random) {
+        double[][] means = {{0, 0}, {6, 0}, {0, 6}};
+        double[] weights = {0.5, 0.3, 0.2};
+        INDArray[] factors = {Nd4j.eye(2).castTo(DataType.DOUBLE),
+                Nd4j.createFromArray(new double[][] {{1, 0}, {0.5, Math.sqrt(0.75)}}),
+                Nd4j.eye(2).castTo(DataType.DOUBLE).mul(Math.sqrt(0.5))};
+        INDArray x = Nd4j.zeros(DataType.DOUBLE, n, 2);
+        int row = 0;
+        for (int k = 0; k < 3; k++) {
+            int count = k == 2 ? n - row : (int) Math.round(weights[k] * n);
+            INDArray z = random.normal(DataType.DOUBLE, count, 2).array();
+            INDArray part = z.mmul(factors[k].transpose()).addiRowVector(Nd4j.createFromArray(means[k]).reshape(1, 2));
+            for (int i = 0; i < count; i++) {
+                x.putRow(row++, part.getRow(i));
+            }
+        }
+        return x;
+    }
+
+    static Dataset dataset(INDArray train) {
+        return new Dataset("test", train.castTo(Tensor.DEFAULT_TYPE), train.castTo(Tensor.DEFAULT_TYPE));
+    }
+
+    /** ∫ exp(log p) over a 400×400 grid on [lo, hi]² (midpoint rule). */
+    static double gridIntegral(NoiseDistribution noise, double lo, double hi) {
+        int res = 400;
+        double h = (hi - lo) / res;
+        double[][] points = new double[res * res][2];
+        for (int i = 0; i < res; i++) {
+            for (int j = 0; j < res; j++) {
+                points[i * res + j][0] = lo + (i + 0.5) * h;
+                points[i * res + j][1] = lo + (j + 0.5) * h;
+            }
+        }
+        double[] logp = noise.logProb(Tensor.constant(Nd4j.createFromArray(points).castTo(Tensor.DEFAULT_TYPE))).toDoubleArray();
+        double sum = 0;
+        for (double l : logp) {
+            sum += Math.exp(l);
+        }
+        return sum * h * h;
+    }
+
+    private static NoiseDistribution fitted(String name, RandomSource random) {
+        NoiseDistribution noise = switch (name) {
+            case "gaussian" -> create(new GaussianNoiseProvider(), "", 2);
+            case "diagonal-gaussian" -> create(new DiagonalGaussianNoiseProvider(), "", 2);
+            case "gaussian-mixture" -> create(new MixtureNoiseProvider(), "components = 3", 2);
+            default -> create(new UniformNoiseProvider(), "margin = 0.5", 2);
+        };
+        noise.fit(dataset(threeClusters(3000, random)), random);
+        return noise;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "diagonal-gaussian", "gaussian-mixture", "uniform"})
+    void densityIntegratesToOneOnAGridAndSamplesHaveIt(String name) {
+        try (RandomSource random = RandomSource.seeded(1)) {
+            NoiseDistribution noise = fitted(name, random);
+            assertThat(gridIntegral(noise, -12, 18)).as(name).isCloseTo(1.0, offset(0.01));
+            Tensor x = noise.sample(4000, random);
+            assertThat(x.shape()).containsExactly(4000, 2);
+            double[] logp = noise.logProb(x).toDoubleArray();
+            assertThat(java.util.Arrays.stream(logp).allMatch(Double::isFinite)).as("every draw lies where the density is positive").isTrue();
+            // draws and log-density agree: E[log p(X)] over draws is −entropy, estimated two ways is a weak check,
+            // so check the draws' moments against the density's (grid) moments instead
+            double[] gridMean = gridMean(noise, -12, 18);
+            INDArray mean = x.array().castTo(DataType.DOUBLE).mean(0);
+            INDArray sd = x.array().castTo(DataType.DOUBLE).std(0);
+            for (int j = 0; j < 2; j++) {
+                assertThat(mean.getDouble(j)).as("%s mean %d", name, j).isCloseTo(gridMean[j], offset(5 * sd.getDouble(j) / Math.sqrt(4000)));
+            }
+            NoiseDistribution.Draws draws = noise.sampleWithLogProb(10, random);
+            assertThat(draws.logProb().toDoubleArray()).containsExactly(noise.logProb(draws.x()).toDoubleArray(), offset(1e-5));
+        }
+    }
+
+    private static double[] gridMean(NoiseDistribution noise, double lo, double hi) {
+        int res = 400;
+        double h = (hi - lo) / res;
+        double[][] points = new double[res * res][2];
+        for (int i = 0; i < res; i++) {
+            for (int j = 0; j < res; j++) {
+                points[i * res + j][0] = lo + (i + 0.5) * h;
+                points[i * res + j][1] = lo + (j + 0.5) * h;
+            }
+        }
+        double[] logp = noise.logProb(Tensor.constant(Nd4j.createFromArray(points).castTo(Tensor.DEFAULT_TYPE))).toDoubleArray();
+        double[] m = new double[2];
+        double total = 0;
+        for (int k = 0; k < logp.length; k++) {
+            double w = Math.exp(logp[k]);
+            total += w;
+            m[0] += w * points[k][0];
+            m[1] += w * points[k][1];
+        }
+        return new double[] {m[0] / total, m[1] / total};
+    }
+
+    @Test
+    void emRecoversTheWeightsAndMeansOfWellSeparatedComponents() {
+        try (RandomSource random = RandomSource.seeded(7)) {
+            int n = 6000;
+            MixtureNoise noise = (MixtureNoise) create(new MixtureNoiseProvider(), "components = 3", 2);
+            noise.fit(dataset(threeClusters(n, random)), random);
+            double[][] means = {{0, 0}, {6, 0}, {0, 6}};
+            double[] weights = {0.5, 0.3, 0.2};
+            double[] variances = {1, 1, 0.5};
+            double[] fitted = noise.weights();
+            for (int k = 0; k < 3; k++) {
+                int match = nearest(noise, means[k]);
+                // the data hold exactly w·n rows per component, so only assignment errors move the weights:
+                // well separated, they are rare; allow one binomial standard error's worth of slack per component
+                assertThat(fitted[match]).as("weight %d", k).isCloseTo(weights[k], offset(Math.sqrt(weights[k] * (1 - weights[k]) / n)));
+                double se = Math.sqrt(variances[k] / (weights[k] * n));
+                assertThat(noise.mean(match)[0]).as("mean %d x", k).isCloseTo(means[k][0], offset(5 * se));
+                assertThat(noise.mean(match)[1]).as("mean %d y", k).isCloseTo(means[k][1], offset(5 * se));
+            }
+            assertThat(noise.metrics()).containsKeys("em-iterations", "em-train-nll");
+        }
+    }
+
+    private static int nearest(MixtureNoise noise, double[] target) {
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int k = 0; k < noise.weights().length; k++) {
+            double[] m = noise.mean(k);
+            double dist = Math.hypot(m[0] - target[0], m[1] - target[1]);
+            if (dist < bestDistance) {
+                bestDistance = dist;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void fittedGaussianHasTheSampleCovarianceTimesScaleSquared() {
+        try (RandomSource random = RandomSource.seeded(3)) {
+            INDArray x = threeClusters(2000, random);
+            GaussianNoise noise = (GaussianNoise) create(new GaussianNoiseProvider(), "scale = 2", 2);
+            noise.fit(dataset(x), random);
+            INDArray c = x.subRowVector(x.mean(true, 0));
+            INDArray expected = c.transpose().mmul(c).divi(1999).muli(4);
+            assertThat(noise.covariance().getDouble(0, 1)).isCloseTo(expected.getDouble(0, 1), offset(1e-3 * Math.abs(expected.getDouble(0, 1))));
+            assertThat(noise.covariance().getDouble(1, 1)).isCloseTo(expected.getDouble(1, 1), offset(1e-3 * expected.getDouble(1, 1)));
+            GaussianNoise diagonal = (GaussianNoise) create(new DiagonalGaussianNoiseProvider(), "", 2);
+            diagonal.fit(dataset(x), random);
+            assertThat(diagonal.covariance().getDouble(0, 1)).isZero();
+        }
+    }
+
+    @Test
+    void aGivenGaussianNeedsNoFitAndHasTheWrittenDensity() {
+        NoiseDistribution noise = create(new GaussianNoiseProvider(), "mean = [1, 2], covariance = [[2, 0], [0, 0.5]]", 2);
+        double logp = noise.logProb(Tensor.of(Tensor.DEFAULT_TYPE, new double[][] {{2, 2}})).toDoubleArray()[0];
+        // log N((2,2); (1,2), diag(2, .5)) = −½·(1/2) − log(2π) − ½ log(1)
+        assertThat(logp).isCloseTo(-0.25 - Math.log(2 * Math.PI), offset(1e-5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "diagonal-gaussian", "gaussian-mixture", "uniform"})
+    void stateRestoresTheFittedDistribution(String name) {
+        try (RandomSource random = RandomSource.seeded(5)) {
+            NoiseDistribution noise = fitted(name, random);
+            Map<String, INDArray> state = noise.state();
+            NoiseDistribution fresh = switch (name) {
+                case "gaussian" -> create(new GaussianNoiseProvider(), "", 2);
+                case "diagonal-gaussian" -> create(new DiagonalGaussianNoiseProvider(), "", 2);
+                case "gaussian-mixture" -> create(new MixtureNoiseProvider(), "components = 3", 2);
+                default -> create(new UniformNoiseProvider(), "margin = 0.5", 2);
+            };
+            assertThatThrownBy(() -> fresh.logProb(Tensor.zeros(Tensor.DEFAULT_TYPE, 1, 2))).hasMessageContaining("not fitted");
+            fresh.restore(state);
+            Tensor x = noise.sample(50, random);
+            assertThat(fresh.logProb(x).toDoubleArray()).containsExactly(noise.logProb(x).toDoubleArray(), offset(1e-6));
+        }
+    }
+
+    @Test
+    void uniformIsMinusInfinityOutsideItsBox() {
+        try (RandomSource random = RandomSource.seeded(6)) {
+            NoiseDistribution noise = create(new UniformNoiseProvider(), "margin = 0", 2);
+            noise.fit(dataset(Nd4j.createFromArray(new double[][] {{0, 0}, {2, 4}})), random);
+            double[] logp = noise.logProb(Tensor.of(Tensor.DEFAULT_TYPE, new double[][] {{1, 1}, {3, 1}, {1, -1}})).toDoubleArray();
+            assertThat(logp[0]).isCloseTo(-Math.log(8), offset(1e-6));
+            assertThat(logp[1]).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(logp[2]).isEqualTo(Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertThatThrownBy(() -> create(new GaussianNoiseProvider(), "covariance = [[1, 2], [2, 1]]", 2))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("covariance").hasMessageContaining("positive definite");
+        assertThatThrownBy(() -> create(new GaussianNoiseProvider(), "mean = [1, 2, 3]", 2))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("3 entries");
+        assertThatThrownBy(() -> create(new MixtureNoiseProvider(), "components = 0", 2))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("components");
+        assertThat(List.of(new GaussianNoiseProvider().name(), new DiagonalGaussianNoiseProvider().name(),
+                new MixtureNoiseProvider().name(), new UniformNoiseProvider().name()))
+                .containsExactly("gaussian", "diagonal-gaussian", "gaussian-mixture", "uniform");
+    }
+}
