@@ -3,6 +3,7 @@ package org.ebm4j.plugins.analytic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ebm4j.api.data.Batch;
@@ -12,6 +13,7 @@ import org.ebm4j.api.objective.StepContext;
 import org.ebm4j.api.optim.Optimizer;
 import org.ebm4j.api.optim.OptimizerSpec;
 import org.ebm4j.api.optim.ScheduleSpec;
+import org.ebm4j.api.param.Parameters;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.Tensor;
@@ -43,21 +45,30 @@ public record GaussianProblem(int d, int n, INDArray mean, INDArray covariance, 
     }
 
     /**
-     * Fits a {@code GaussianEnergy} started at {@code N(0, I)} by full-batch Adam with an exponentially decaying rate:
+     * Fits a {@code GaussianEnergy} started at {@code N(0, I)} (and the objective's own parameters) by full-batch Adam with an exponentially decaying rate:
      * the decay averages out the objective's own noise (projections, denoising draws).
      */
     public GaussianEnergy fit(Objective objective, int steps, double learningRate, long seed) {
         GaussianEnergy model = new GaussianEnergy(Nd4j.zeros(DataType.DOUBLE, d), Nd4j.eye(d).castTo(DataType.DOUBLE), true, true, DataType.DOUBLE);
         double gamma = Math.pow(1e-2, 1.0 / steps); // the rate falls 100-fold over the run
-        Optimizer adam = new Optimizer(OptimizerSpec.adam(learningRate).withSchedule(new ScheduleSpec("exponential", Map.of("gamma", gamma))),
-                List.of(model.parameters()));
+        List<Parameters> groups = new ArrayList<>(List.of(model.parameters()));
+        objective.parameterGroups().values().stream().filter(p -> !p.isEmpty()).forEach(groups::add); // NCE's c
+        List<Optimizer> optimizers = groups.stream().map(p -> new Optimizer(OptimizerSpec.adam(learningRate)
+                .withSchedule(new ScheduleSpec("exponential", Map.of("gamma", gamma))), List.of(p))).toList();
+        List<Tensor> all = groups.stream().flatMap(p -> p.tensors().stream()).toList();
         Batch batch = new Batch(Tensor.constant(data));
         RandomSource rng = RandomSource.seeded(seed);
         objective.prepare(new Dataset("gaussian", data, data), rng);
         for (int step = 0; step < steps; step++) {
             try (TensorScope ignored = TensorScope.open()) {
                 Tensor loss = objective.losses(model, batch, new StepContext(step, steps, rng)).losses().get(0).value();
-                adam.step(Autograd.grad(loss, adam.tensors(), false));
+                List<Tensor> grads = Autograd.grad(loss, all, false);
+                int from = 0;
+                for (int g = 0; g < groups.size(); g++) {
+                    int count = groups.get(g).count();
+                    optimizers.get(g).step(grads.subList(from, from + count));
+                    from += count;
+                }
             }
         }
         return model;

@@ -50,7 +50,7 @@ final class FlowNoise implements NoiseDistribution {
 
     @Override
     public Tensor logProb(Tensor x) {
-        return flow.logProb(x);
+        return flow.logProb(x.castTo(flow.parameters().dataType()));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class GaussianComponent {
 
     /** {@code log N(x; μ, Σ)} per row, {@code [n, 1]}. */
     Tensor logDensity(Tensor x) {
-        return x.sub(meanT).matmul(whitenT).square().sum(1, true).mul(-0.5).add(logNormaliser);
+        return x.castTo(meanT.dataType()).sub(meanT).matmul(whitenT).square().sum(1, true).mul(-0.5).add(logNormaliser);
     }
 
     /** {@code μ + L z} per row of standard normal {@code z: [n, d]}. */

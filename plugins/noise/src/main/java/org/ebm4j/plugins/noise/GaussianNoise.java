@@ -66,7 +66,7 @@ final class GaussianNoise implements NoiseDistribution {
 
     @Override
     public Tensor logProb(Tensor x) {
-        return gaussian().logDensity(x).reshape(x.rows());
+        return gaussian().logDensity(x).reshape(x.rows()); // in this noise's data type
     }
 
     @Override

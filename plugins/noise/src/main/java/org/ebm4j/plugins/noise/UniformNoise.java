@@ -56,6 +56,7 @@ final class UniformNoise implements NoiseDistribution {
     @Override
     public Tensor logProb(Tensor x) {
         checkFitted();
+        x = x.castTo(type);
         Tensor insideCoordinates = x.gt(lowT).mul(x.lt(highT)).sum(1);          // [n]: how many coordinates are inside
         Tensor inside = insideCoordinates.gt(d - 0.5);
         return Tensor.where(inside, Tensor.full(logDensity, x.dataType(), x.rows()),
