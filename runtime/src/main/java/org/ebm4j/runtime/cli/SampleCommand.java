@@ -55,6 +55,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial states and chains (default: the experiment's).")
     Long seed;
 
+    @Option(names = "--noise", description = "Draw from the objective's noise distribution instead (NCE's fitted noise, FCE's flow).")
+    boolean noise;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: <run>/samples/<sampler>-<time>, "
             + "or ./samples/<experiment>/<sampler>-<time>).")
     Path out;
@@ -64,7 +67,7 @@ final class SampleCommand implements Callable<Integer> {
         SampleRequest request = new SampleRequest(source, Optional.ofNullable(sampler),
                 chains == null ? OptionalInt.empty() : OptionalInt.of(chains),
                 steps == null ? OptionalInt.empty() : OptionalInt.of(steps), overrides, init, initMargin,
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Optional.ofNullable(out));
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Optional.ofNullable(out), noise);
         try (PluginSystem plugins = root.loadPlugins()) {
             SamplingResult result = new Sampling(plugins.components()).run(request);
             root.out.println("samples folder: " + result.folder());
@@ -73,7 +76,7 @@ final class SampleCommand implements Callable<Integer> {
             if (report.get("diagnostics") instanceof Map<?, ?> d) {
                 d.forEach((k, v) -> root.out.println(k + ": " + format(v)));
             }
-            for (String key : List.of("grid-tv", "grid-tv-of-exact-draws", "wall-seconds", "chain-steps-per-s")) {
+            for (String key : List.of("sampled", "grid-tv", "grid-tv-of-exact-draws", "wall-seconds", "chain-steps-per-s")) {
                 if (report.containsKey(key)) {
                     root.out.println(key + ": " + format(report.get(key)));
                 }

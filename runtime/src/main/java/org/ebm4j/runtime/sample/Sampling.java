@@ -19,11 +19,14 @@ import org.ebm4j.api.ConfigException;
 import org.ebm4j.api.EbmException;
 import org.ebm4j.api.component.ComponentKind;
 import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.noise.NoiseDistribution;
+import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.sampler.InitialStates;
 import org.ebm4j.api.sampler.SampleResult;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerContext;
+import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.api.tensor.TensorScope;
 import org.ebm4j.runtime.config.ExperimentLoader;
@@ -56,6 +59,9 @@ public final class Sampling {
 
     public SamplingResult run(SampleRequest request) {
         SampleSource source = SampleSource.of(request.source());
+        if (request.noise()) {
+            return runNoise(request, source);
+        }
         ExperimentSpec spec = loader.load(withSampler(source, request), source.origin(), overrides(request));
         Experiment experiment = factory.create(spec);
         Sampler sampler = experiment.sampler().orElseThrow(); // withSampler made sure there is one
@@ -102,16 +108,81 @@ public final class Sampling {
             report.put("chain-steps-per-s", chains * steps / seconds);
         }
         report.put("diagnostics", finite(diagnostics));
+        return finish(dir, samples, report, model, experiment, title(spec, sampler, chains, diagnostics));
+    }
+
+    /**
+     * {@code --noise}: draws from the objective's noise distribution itself (NCE's fitted noise, FCE's trained
+     * flow), restored from the checkpoint or, for an experiment file, fitted to the data as training would.
+     */
+    private SamplingResult runNoise(SampleRequest request, SampleSource source) {
+        if (request.sampler().isPresent() || request.steps().isPresent() || !request.init().equals("uniform")) {
+            throw new ConfigException("--noise", "command line", "draws directly from the noise distribution: "
+                    + "--sampler, --steps and --init do not apply");
+        }
+        ExperimentSpec spec = loader.load(source.config(), source.origin(), request.overrides());
+        Experiment experiment = factory.create(spec);
+        Objective objective = experiment.objective().orElseThrow(() -> new ConfigException("objective", source.origin().toString(),
+                "is missing: --noise samples the noise distribution of an objective such as nce or fce"));
+        NoiseDistribution noise = objective.noise().orElseThrow(() -> new ConfigException("objective.type", source.origin().toString(),
+                "objective '" + spec.objective().orElseThrow().type() + "' has no noise distribution to sample; --noise works with nce and fce"));
+        long seed = request.seed().orElse(spec.seed());
+        int chains = chains(request, initialStates(request));
+        try (RandomSource root = RandomSource.seeded(seed); RandomSource prepare = root.split("sample/prepare");
+             RandomSource draw = root.split("sample/noise")) {
+            source.checkpoint().ifPresent(c -> {
+                objective.parameterGroups().forEach((name, p) -> {
+                    INDArray values = c.parameters().get(name);
+                    if (!p.isEmpty() && values != null) {
+                        p.assign(values);
+                    }
+                });
+                objective.restore(c.objectiveState());
+            });
+            objective.prepare(experiment.data(), prepare); // fits the noise unless it was restored
+            INDArray samples;
+            double seconds;
+            try (GradMode.Scope off = GradMode.off(); TensorScope scope = TensorScope.open()) {
+                long t0 = System.nanoTime();
+                samples = noise.sample(chains, draw).array().dup();
+                seconds = (System.nanoTime() - t0) / 1e9;
+            }
+            String noiseType = spec.objective().orElseThrow().settings().hasPath("noise.type")
+                    ? spec.objective().orElseThrow().settings().getString("noise.type") : "noise";
+            Path dir = request.out().orElseGet(() -> defaultFolder(source, spec, "noise-" + noiseType));
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("source", request.source().toString());
+            report.put("experiment", spec.name());
+            report.put("parameters", source.parametersOrigin());
+            report.put("sampled", "the noise distribution '" + noiseType + "' of objective '" + spec.objective().orElseThrow().type() + "'");
+            report.put("chains", chains);
+            report.put("seed", seed);
+            report.put("wall-seconds", seconds);
+            Map<String, Double> metrics = new LinkedHashMap<>(noise.metrics());
+            metrics.put("test-nll", meanNll(noise, experiment.data().test()));
+            report.put("diagnostics", finite(metrics));
+            EnergyModel density = new NoiseAsEnergy(noise);
+            return finish(dir, samples, report, density, experiment,
+                    String.format(Locale.ROOT, "%s: %s draws from its %s noise, test NLL %.3f", spec.name(), chains, noiseType, metrics.get("test-nll")));
+        }
+    }
+
+    private static double meanNll(NoiseDistribution noise, INDArray test) {
+        try (GradMode.Scope off = GradMode.off(); TensorScope scope = TensorScope.open()) {
+            return -noise.logProb(Tensor.constant(test)).mean().item();
+        }
+    }
+
+    /** Writes the picture, {@code samples.npy}, {@code samples.csv} and {@code diagnostics.json}. */
+    private static SamplingResult finish(Path dir, INDArray samples, Map<String, Object> report, EnergyModel density,
+                                         Experiment experiment, String title) {
         int nonFinite = nonFiniteRows(samples);
         report.put("non-finite-chains", nonFinite);
-        Map<String, Object> picture = SamplePictures.draw(model, samples, experiment.data(), dir.resolve("samples.png"),
-                title(spec, sampler, chains, diagnostics));
-        report.putAll(picture);
-
+        report.putAll(SamplePictures.draw(density, samples, experiment.data(), dir.resolve("samples.png"), title));
         AtomicFiles.write(dir.resolve("samples.npy"), tmp -> Nd4j.writeAsNumpy(samples, tmp.toFile()));
         AtomicFiles.write(dir.resolve("samples.csv"), tmp -> Files.writeString(tmp, csv(samples), StandardCharsets.UTF_8));
         AtomicFiles.write(dir.resolve("diagnostics.json"), tmp -> JSON.writeValue(tmp.toFile(), report));
-        return new SamplingResult(dir, chains, report, nonFinite);
+        return new SamplingResult(dir, (int) samples.rows(), report, nonFinite);
     }
 
     /** The source's config with the requested sampler: the experiment's own if it has that type, else a fresh one. */

@@ -188,4 +188,34 @@ class SampleCommandTest {
         assertThat(err).contains("objective").contains("is missing").contains("target.conf");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
+
+    @Test
+    void noiseDrawsFromTheObjectivesNoiseDistributionFittedOrRestored() throws IOException {
+        // from an experiment file the noise is fitted as training would fit it: N(data mean, I), data mean 1.5
+        Path file = experiment("objective { type = test-noisy }\n");
+        Path to = dir.resolve("noise");
+        int n = 4000;
+        assertThat(ebm("sample", file.toString(), "--noise", "--n", String.valueOf(n), "--out", to.toString())).as(err).isZero();
+        INDArray samples = Nd4j.createFromNpyFile(to.resolve("samples.npy").toFile()).castTo(DataType.DOUBLE);
+        assertThat(samples.getColumn(0).meanNumber().doubleValue()).isCloseTo(1.5, offset(5 / Math.sqrt(n) + 0.1));
+        assertThat(samples.getColumn(1).varNumber().doubleValue()).isCloseTo(1.0, offset(5 * Math.sqrt(2.0 / n)));
+        JsonNode report = new ObjectMapper().readTree(to.resolve("diagnostics.json").toFile());
+        assertThat(report.get("sampled").asText()).contains("test-noisy");
+        assertThat(report.get("diagnostics").get("test-nll").asDouble()).isPositive();
+        assertThat(to.resolve("samples.png")).isNotEmptyFile();
+
+        // from a run, the checkpoint's objective state is used
+        assertThat(ebm("run", file.toString(), "--out", dir.resolve("runs").toString())).as(err).isZero();
+        Path run;
+        try (Stream<Path> runs = Files.list(dir.resolve("runs").resolve("gauss"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        assertThat(ebm("sample", run.toString(), "--noise", "--n", "10")).as(err).isZero();
+        assertThat(out).contains("checkpoint step 30");
+
+        assertThat(ebm("sample", experiment("").toString(), "--noise")).isEqualTo(2);
+        assertThat(err).contains("mean-energy").contains("no noise distribution");
+        assertThat(ebm("sample", file.toString(), "--noise", "--sampler", "test-langevin")).isEqualTo(2);
+        assertThat(err).contains("--noise").contains("do not apply");
+    }
 }
