@@ -75,7 +75,7 @@ public final class ExperimentFactory {
 
     private <T> T build(ComponentSpec spec, Class<T> type, RandomStreams streams, int dimension, SettingsReader problems) {
         RandomSource random = streams.stream(spec.path());
-        ComponentContext context = new Context(dimension, random, streams, spec.path());
+        ComponentContext context = new Context(dimension, random, streams, spec.path(), spec.settings(), spec.path());
         try {
             Object component = spec.provider().provider().create(spec.settings(), context);
             if (!type.isInstance(component)) {
@@ -98,13 +98,27 @@ public final class ExperimentFactory {
         private final RandomSource random;
         private final RandomStreams streams;
         private final String role;
+        private final Config settings;  // the component's own, to name its nested components' keys
+        private final String shownPath;
         private int children;
 
-        Context(int dimension, RandomSource random, RandomStreams streams, String role) {
+        Context(int dimension, RandomSource random, RandomStreams streams, String role, Config settings, String shownPath) {
             this.dimension = dimension;
             this.random = random;
             this.streams = streams;
             this.role = role;
+            this.settings = settings;
+            this.shownPath = shownPath;
+        }
+
+        /** Where {@code spec} sits in the experiment, e.g. {@code objective.sampler}, found among the settings' entries. */
+        private String pathOf(Config spec) {
+            for (var e : settings.root().entrySet()) {
+                if (e.getValue().equals(spec.root())) {
+                    return shownPath + "." + e.getKey();
+                }
+            }
+            return shownPath + ".(nested " + role + ")";
         }
 
         @Override
@@ -124,8 +138,9 @@ public final class ExperimentFactory {
         public <T> T create(Class<T> kind, Config spec) {
             ComponentKind k = ComponentKinds.ofComponent(kind);
             String childRole = role + "/" + k.key() + "-" + (children++);
+            String childPath = pathOf(spec);
             if (!spec.hasPath("type")) {
-                throw new ConfigException(childRole + ".type", spec.origin().description(), "is missing; available "
+                throw new ConfigException(childPath + ".type", spec.origin().description(), "is missing; available "
                         + k.key() + "s: " + String.join(", ", registry.names(k)));
             }
             String name = spec.getString("type");
@@ -133,10 +148,21 @@ public final class ExperimentFactory {
             try {
                 provider = registry.provider(k, name);
             } catch (UnknownComponentException e) {
-                throw new ConfigException(childRole + ".type", spec.origin().description(), e.getMessage());
+                throw new ConfigException(childPath + ".type", spec.origin().description(), e.getMessage());
             }
-            Config settings = spec.withoutPath("type").withFallback(loader.defaultsOf(provider));
-            Object c = provider.provider().create(settings, new Context(dimension, streams.stream(childRole), streams, childRole));
+            Config defaults = loader.defaultsOf(provider);
+            Config own = spec.withoutPath("type");
+            java.util.TreeSet<String> allowed = new java.util.TreeSet<>(defaults.root().keySet());
+            SettingsReader problems = new SettingsReader();
+            for (String key : own.root().keySet()) {
+                if (!allowed.contains(key)) {
+                    problems.add(childPath + "." + key, SettingsReader.originOf(own, key), "is not a setting of " + k.key() + " '" + name
+                            + "'; " + (allowed.isEmpty() ? "it takes none" : "its settings: " + String.join(", ", allowed)));
+                }
+            }
+            problems.throwIfAny();
+            Config merged = own.withFallback(defaults);
+            Object c = provider.provider().create(merged, new Context(dimension, streams.stream(childRole), streams, childRole, merged, childPath));
             return kind.cast(c);
         }
     }

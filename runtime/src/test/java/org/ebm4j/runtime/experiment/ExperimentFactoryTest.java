@@ -57,4 +57,14 @@ class ExperimentFactoryTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigException.Problem::key)
                         .containsExactly("data.train-size", "data.test-size"));
     }
+
+    @Test
+    void nestedComponentsAreCheckedAgainstTheirOwnSettingsAndNamedByTheirFullKey() throws IOException {
+        assertThat(create("objective.type=test-nested", "objective.sampler.steps=3").trainable()).isNotNull();
+        assertThatThrownBy(() -> create("objective.type=test-nested", "objective.sampler.stepsize=3"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("objective.sampler.stepsize")
+                .hasMessageContaining("is not a setting of sampler 'test-langevin'").hasMessageContaining("its settings: step-size, steps");
+        assertThatThrownBy(() -> create("objective.type=test-nested", "objective.sampler.type=test-langevn"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("objective.sampler.type").hasMessageContaining("test-langevin");
+    }
 }
