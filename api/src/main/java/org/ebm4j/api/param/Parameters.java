@@ -149,9 +149,12 @@ public final class Parameters {
         return sb.append(", total ").append(size()).append('}').toString();
     }
 
+    /** The fan-in and fan-out an initialiser scales by, when they are not the parameter's own shape (a bias). */
+    public record Fans(long in, long out) {}
+
     /** Declares parameters in order, then allocates and initialises them together. */
     public static final class Builder {
-        private record Spec(String name, long[] shape, Init init, Double constant, INDArray values) {}
+        private record Spec(String name, long[] shape, Init init, Double constant, INDArray values, long[] fans) {}
 
         private final DataType type;
         private final List<Spec> specs = new ArrayList<>();
@@ -162,19 +165,29 @@ public final class Parameters {
 
         /** A parameter of {@code shape} started by {@code init}. A matrix {@code [in, out]} has fan-in {@code in}. */
         public Builder add(String name, Init init, long... shape) {
-            specs.add(new Spec(checkName(name), shape.clone(), init, null, null));
+            specs.add(new Spec(checkName(name), shape.clone(), init, null, null, null));
+            return this;
+        }
+
+        /**
+         * A parameter of {@code shape} started by {@code init} as if it belonged to a layer with the given fan-in and
+         * fan-out: a bias {@code [1, out]} of a layer {@code [in, out]} takes {@code (in, out)}, as PyTorch's
+         * {@code nn.Linear} draws its bias from {@code U(±1/√in)}.
+         */
+        public Builder add(String name, Init init, Fans fans, long... shape) {
+            specs.add(new Spec(checkName(name), shape.clone(), init, null, null, new long[] {fans.in(), fans.out()}));
             return this;
         }
 
         /** A parameter of {@code shape} started at {@code value} everywhere. */
         public Builder add(String name, double value, long... shape) {
-            specs.add(new Spec(checkName(name), shape.clone(), null, value, null));
+            specs.add(new Spec(checkName(name), shape.clone(), null, value, null, null));
             return this;
         }
 
         /** A parameter started at a copy of {@code values}. */
         public Builder add(String name, INDArray values) {
-            specs.add(new Spec(checkName(name), values.shape(), null, null, values.dup()));
+            specs.add(new Spec(checkName(name), values.shape(), null, null, values.dup(), null));
             return this;
         }
 
@@ -209,7 +222,7 @@ public final class Parameters {
                 } else if (s.constant != null) {
                     segment.assign(s.constant);
                 } else {
-                    fill(segment, s.init.scheme(fanIn(s.shape), fanOut(s.shape)), s.shape, rng);
+                    fill(segment, s.fans != null ? s.init.scheme(s.fans[0], s.fans[1]) : s.init.scheme(fanIn(s.shape), fanOut(s.shape)), s.shape, rng);
                 }
                 INDArray view = segment.reshape('c', s.shape);
                 byName.put(s.name, Tensor.variable(view));

@@ -17,17 +17,22 @@ public final class MlpEnergy implements EnergyModel {
     private final int layers;
 
     public MlpEnergy(int dimension, List<Integer> hidden, UnaryOperator<Tensor> activation, Init init, RandomSource random) {
+        this(dimension, hidden, activation, init, Init.ZEROS, random);
+    }
+
+    /** With biases started by {@code biasInit} at their layer's fan-in and fan-out ({@code uniform-fan-in}: PyTorch's). */
+    public MlpEnergy(int dimension, List<Integer> hidden, UnaryOperator<Tensor> activation, Init init, Init biasInit, RandomSource random) {
         this.dimension = dimension;
         this.activation = activation;
         Parameters.Builder b = Parameters.builder(Tensor.DEFAULT_TYPE);
         int in = dimension;
         int k = 0;
         for (int h : hidden) {
-            b.add("w" + k, init, in, h).add("b" + k, Init.ZEROS, 1, h);
+            b.add("w" + k, init, in, h).add("b" + k, biasInit, new Parameters.Fans(in, h), 1, h);
             in = h;
             k++;
         }
-        b.add("w" + k, init, in, 1).add("b" + k, Init.ZEROS, 1, 1);
+        b.add("w" + k, init, in, 1).add("b" + k, biasInit, new Parameters.Fans(in, 1), 1, 1);
         this.layers = k + 1;
         this.parameters = b.build(random);
     }

@@ -41,16 +41,18 @@ public class MlpProvider implements EnergyModelProvider {
         List<Integer> hidden = r.intList(settings, "hidden", 1);
         String activation = r.oneOf(settings, "activation", ACTIVATIONS.keySet().stream().sorted().toList());
         String initName = r.oneOf(settings, "init", Init.names());
+        String biasInitName = r.oneOf(settings, "bias-init", Init.names());
         String conditioning = r.oneOf(settings, "conditioning", CONDITIONING);
         double evaluationSigma = r.positiveDouble(settings, "evaluation-sigma");
         r.throwIfAny();
         int d = context.dimension();
         UnaryOperator<Tensor> phi = ACTIVATIONS.get(activation);
         Init init = Init.byName(initName);
+        Init biasInit = Init.byName(biasInitName);
         return switch (conditioning) {
-            case "scale" -> NoiseConditionalEnergy.scaled(new MlpEnergy(d, hidden, phi, init, context.random()), evaluationSigma);
-            case "input" -> new SigmaInputMlpEnergy(new MlpEnergy(d + 1, hidden, phi, init, context.random()), evaluationSigma);
-            default -> new MlpEnergy(d, hidden, phi, init, context.random());
+            case "scale" -> NoiseConditionalEnergy.scaled(new MlpEnergy(d, hidden, phi, init, biasInit, context.random()), evaluationSigma);
+            case "input" -> new SigmaInputMlpEnergy(new MlpEnergy(d + 1, hidden, phi, init, biasInit, context.random()), evaluationSigma);
+            default -> new MlpEnergy(d, hidden, phi, init, biasInit, context.random());
         };
     }
 }

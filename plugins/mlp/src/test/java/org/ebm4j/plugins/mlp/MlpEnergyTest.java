@@ -66,4 +66,16 @@ class MlpEnergyTest {
         assertThat(model.energy(x).toDoubleArray()[1]).isCloseTo(base.energy(x).toDoubleArray()[1] / 0.1, within(1e-4));
         assertThat(model.parameters()).isSameAs(base.parameters());
     }
+
+    @Test
+    void pytorchBiasInitDrawsEachLayersBiasFromItsOwnFanIn() {
+        MlpEnergy mlp = new MlpEnergy(2, List.of(4000, 50), Tensor::silu, Init.UNIFORM_FAN_IN, Init.UNIFORM_FAN_IN, RandomSource.seeded(5));
+        // b0 has fan-in 2: U(±1/√2), so its extremes approach 0.707; b1 has fan-in 4000: U(±1/√4000) = U(±0.0158)
+        double[] b0 = mlp.parameters().get("b0").toDoubleArray();
+        double[] b1 = mlp.parameters().get("b1").toDoubleArray();
+        assertThat(java.util.Arrays.stream(b0).map(Math::abs).max().orElseThrow()).isBetween(0.69, 1 / Math.sqrt(2));
+        assertThat(java.util.Arrays.stream(b1).map(Math::abs).max().orElseThrow()).isBetween(0.005, 1 / Math.sqrt(4000));
+        assertThat(new MlpEnergy(2, List.of(8), Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(5)).parameters().get("b0").toDoubleArray())
+                .containsOnly(0.0);
+    }
 }
