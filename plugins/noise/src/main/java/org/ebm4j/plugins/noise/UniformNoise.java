@@ -57,8 +57,9 @@ final class UniformNoise implements NoiseDistribution {
     public Tensor logProb(Tensor x) {
         checkFitted();
         x = x.castTo(type);
-        Tensor insideCoordinates = x.gt(lowT).mul(x.lt(highT)).sum(1);          // [n]: how many coordinates are inside
-        Tensor inside = insideCoordinates.gt(d - 0.5);
+        // the box is closed: a draw can round onto its upper edge, and must not get log p = −∞ there
+        Tensor outsideCoordinates = x.lt(lowT).add(x.gt(highT)).sum(1);         // [n]: coordinates outside
+        Tensor inside = outsideCoordinates.lt(0.5);
         return Tensor.where(inside, Tensor.full(logDensity, x.dataType(), x.rows()),
                 Tensor.full(Double.NEGATIVE_INFINITY, x.dataType(), x.rows()));
     }

@@ -232,6 +232,9 @@ class NoiseDistributionsTest {
             noise.fit(dataset(Nd4j.createFromArray(new double[][] {{0, 0}, {2, 4}})), random);
             double[] logp = noise.logProb(Tensor.of(Tensor.DEFAULT_TYPE, new double[][] {{1, 1}, {3, 1}, {1, -1}})).toDoubleArray();
             assertThat(logp[0]).isCloseTo(-Math.log(8), offset(1e-6));
+            // the box is closed: its corners and edges (where a float draw can round to) are inside
+            double[] edges = noise.logProb(Tensor.of(Tensor.DEFAULT_TYPE, new double[][] {{2, 4}, {0, 0}, {2, 1}})).toDoubleArray();
+            assertThat(edges).containsExactly(new double[] {-Math.log(8), -Math.log(8), -Math.log(8)}, offset(1e-6));
             assertThat(logp[1]).isEqualTo(Double.NEGATIVE_INFINITY);
             assertThat(logp[2]).isEqualTo(Double.NEGATIVE_INFINITY);
         }
