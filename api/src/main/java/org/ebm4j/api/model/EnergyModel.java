@@ -28,4 +28,9 @@ public interface EnergyModel {
     default Tensor score(Tensor x, boolean createGraph) {
         return Scores.score(this, x, createGraph);
     }
+
+    /** The floating type inputs should have: the parameters' type ({@link Tensor#DEFAULT_TYPE} when there are none). */
+    default org.nd4j.linalg.api.buffer.DataType dataType() {
+        return parameters().isEmpty() ? Tensor.DEFAULT_TYPE : parameters().dataType();
+    }
 }

@@ -49,7 +49,7 @@ final class SamplePictures {
         if (d == 2) {
             double[][] train = data.train().castTo(DataType.DOUBLE).toDoubleMatrix();
             double[] box = box(train);
-            GridDensity2d grid = GridDensity2d.of(model, box[0], box[1], box[2], box[3], data.train().dataType());
+            GridDensity2d grid = GridDensity2d.of(model, box[0], box[1], box[2], box[3], model.dataType());
             measured.putAll(grid.compare(finite, 12345));
             image = twoD(grid, finite, title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
                     (double) measured.get("grid-tv"), (double) measured.get("grid-tv-of-exact-draws")));

@@ -84,7 +84,7 @@ public final class Sampling {
              RandomSource initRandom = root.split("sample/init");
              RandomSource chainRandom = root.split("sample/chains");
              TensorScope scope = TensorScope.open()) {
-            Tensor start = initial.fit(experiment.data().train()).draw(chains, experiment.data().train().dataType(), initRandom);
+            Tensor start = initial.fit(experiment.data().train()).draw(chains, model.dataType(), initRandom);
             long t0 = System.nanoTime();
             SampleResult result = sampler.sample(model, start, new SamplerContext(chainRandom));
             samples = result.samples().array().dup();

@@ -36,7 +36,7 @@ public final class ExactNll2d implements Evaluator {
         double half = settings.halfWidth() > 0 ? settings.halfWidth()
                 : Transforms.abs(train, true).maxNumber().doubleValue() + settings.margin();
         GridIntegral grid = GridIntegral.of(ctx.model(), -half, half, settings.resolution());
-        double meanTestEnergy = ctx.model().energy(Tensor.constant(ctx.data().test())).mean().item();
+        double meanTestEnergy = ctx.model().energy(Tensor.constant(ctx.data().test().castTo(ctx.model().dataType()))).mean().item();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test-nll", meanTestEnergy + grid.logZ());
         metrics.put("log-z", grid.logZ());
@@ -47,7 +47,7 @@ public final class ExactNll2d implements Evaluator {
             Plots.density(grid, ctx.data().test(), ctx.data().name() + ": model density exp(-E)/Z", density);
             files.add(density);
             if (ctx.sampler().isPresent() && settings.samples() > 0) {
-                Tensor init = ctx.random().uniform(-half, half, Tensor.DEFAULT_TYPE, settings.samples(), 2);
+                Tensor init = ctx.random().uniform(-half, half, ctx.model().dataType(), settings.samples(), 2);
                 SampleResult result = ctx.sampler().get().sample(ctx.model(), init, new SamplerContext(ctx.random()));
                 Path samples = ctx.outputDirectory().resolve("samples.png");
                 Plots.samples(result.samples().array(), ctx.data().test(), half, ctx.data().name() + ": model samples (red) and data (grey)", samples);

@@ -28,7 +28,7 @@ public record GridIntegral(double lo, double hi, int resolution, double[] energi
                 points[2 * k + 1] = lo + step * (index % resolution);
             }
             try (TensorScope ignored = TensorScope.open()) {
-                INDArray grid = Nd4j.create(points, new long[] {count, 2}, DataType.DOUBLE).castTo(Tensor.DEFAULT_TYPE);
+                INDArray grid = Nd4j.create(points, new long[] {count, 2}, DataType.DOUBLE).castTo(model.dataType());
                 double[] e = model.energy(Tensor.adopt(grid)).toDoubleArray();
                 System.arraycopy(e, 0, energies, start, count);
             }

@@ -1,0 +1,14 @@
+package org.ebm4j.plugins.analytic;
+
+import org.ebm4j.api.component.ComponentProvider;
+import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.testkit.EnergyModelContract;
+
+/** GaussianMixtureProvider passes the testkit's EnergyModelContract. */
+class GaussianMixtureContractTest extends EnergyModelContract {
+
+    @Override
+    protected ComponentProvider<EnergyModel> provider() {
+        return new GaussianMixtureProvider();
+    }
+}

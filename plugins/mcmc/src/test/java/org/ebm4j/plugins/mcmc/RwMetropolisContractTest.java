@@ -1,0 +1,14 @@
+package org.ebm4j.plugins.mcmc;
+
+import org.ebm4j.api.component.ComponentProvider;
+import org.ebm4j.api.sampler.Sampler;
+import org.ebm4j.testkit.SamplerContract;
+
+/** RwMetropolisProvider passes the testkit's SamplerContract. */
+class RwMetropolisContractTest extends SamplerContract {
+
+    @Override
+    protected ComponentProvider<Sampler> provider() {
+        return new RwMetropolisProvider();
+    }
+}
