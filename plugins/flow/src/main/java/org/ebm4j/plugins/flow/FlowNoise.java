@@ -63,6 +63,20 @@ final class FlowNoise implements NoiseDistribution {
         return flow.parameters();
     }
 
+    /** The fitted flow is its parameters: a checkpoint of fixed flow noise (NCE) must hold them to sample it later. */
+    @Override
+    public Map<String, INDArray> state() {
+        return Map.of("parameters", flow.parameters().snapshot());
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> state) {
+        INDArray values = state.get("parameters");
+        if (values != null) {
+            flow.parameters().assign(values);
+        }
+    }
+
     @Override
     public Map<String, Double> metrics() {
         return Map.copyOf(metrics);
