@@ -69,6 +69,12 @@ public final class ExperimentLoader {
         String fileName = file.getFileName().toString().replaceFirst("\\.conf$", "");
         String name = user.hasPath("name") ? r.string(user, "name") : fileName;
         long seed = r.read(withDefaults, "seed", () -> withDefaults.getLong("seed"), 0L);
+        if (user.hasPath("train")) {
+            Config userTrain = r.read(user, "train", () -> user.getConfig("train"), null);
+            if (userTrain != null) {
+                UnknownSettings.report(r, userTrain, defaults.getConfig("train"), "train", "train");
+            }
+        }
         TrainSettings train = train(withDefaults.getConfig("train").withFallback(defaults.getConfig("train")), r.under("train"));
 
         ComponentSpec data = component(user, "data", ComponentKind.DATA, r);
@@ -232,13 +238,7 @@ public final class ExperimentLoader {
         }
         Config defaults = defaultsOf(provider);
         Config own = section.withoutPath("type");
-        TreeSet<String> allowed = new TreeSet<>(defaults.root().keySet());
-        for (String key : own.root().keySet()) {
-            if (!allowed.contains(key)) {
-                r.add(shownPath + "." + key, SettingsReader.originOf(own, key), "is not a setting of " + kind.key() + " '" + type + "'; "
-                        + (allowed.isEmpty() ? "it takes none" : "its settings: " + String.join(", ", allowed)));
-            }
-        }
+        UnknownSettings.report(r, own, defaults, shownPath, kind.key() + " '" + type + "'");
         return new ComponentSpec(kind, type, shownPath, provider, own.withFallback(defaults));
     }
 

@@ -152,14 +152,8 @@ public final class ExperimentFactory {
             }
             Config defaults = loader.defaultsOf(provider);
             Config own = spec.withoutPath("type");
-            java.util.TreeSet<String> allowed = new java.util.TreeSet<>(defaults.root().keySet());
             SettingsReader problems = new SettingsReader();
-            for (String key : own.root().keySet()) {
-                if (!allowed.contains(key)) {
-                    problems.add(childPath + "." + key, SettingsReader.originOf(own, key), "is not a setting of " + k.key() + " '" + name
-                            + "'; " + (allowed.isEmpty() ? "it takes none" : "its settings: " + String.join(", ", allowed)));
-                }
-            }
+            org.ebm4j.runtime.config.UnknownSettings.report(problems, own, defaults, childPath, k.key() + " '" + name + "'");
             problems.throwIfAny();
             Config merged = own.withFallback(defaults);
             Object c = provider.provider().create(merged, new Context(dimension, streams.stream(childRole), streams, childRole, merged, childPath));

@@ -90,4 +90,18 @@ class ExperimentLoaderTest {
         assertThatThrownBy(() -> loader.load(file("g.conf", GOOD), List.of("train.steps")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("key=value");
     }
+
+    @Test
+    void unknownSettingsAreFoundAtAnyDepthOfTrainAndOfAComponentsGroups() throws IOException {
+        Path f = Files.writeString(dir.resolve("deep.conf"), """
+                data { type = test-gaussian }
+                model { type = test-quadratic }
+                objective { type = mean-energy }
+                train { optimzer { type = adam }, early-stopping { pateince = 3 } }
+                """);
+        assertThatThrownBy(() -> loader.load(f, List.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigException.Problem::key)
+                        .contains("train.optimzer", "train.early-stopping.pateince"))
+                .hasMessageContaining("is not a setting of train's 'early-stopping'").hasMessageContaining("patience");
+    }
 }
