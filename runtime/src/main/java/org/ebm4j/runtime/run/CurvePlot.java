@@ -18,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code plots/curves.png}: the training losses, the validation loss and the test NLL of {@code metrics.jsonl} against the step. */
+/** {@code plots/curves.png}: the training losses, the validation loss, the test NLL and the noise's test NLL (NCE, FCE) of {@code metrics.jsonl} against the step. */
 final class CurvePlot {
 
     private static final Logger LOG = LoggerFactory.getLogger(CurvePlot.class);
@@ -35,7 +35,7 @@ final class CurvePlot {
                 for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                     String key = it.next();
                     JsonNode v = node.get(key);
-                    if ((key.startsWith("loss/") || key.equals("test-nll") || key.equals("validation-loss")) && v.isNumber()) {
+                    if ((key.startsWith("loss/") || key.equals("test-nll") || key.equals("validation-loss") || key.equals("noise/test-nll")) && v.isNumber()) {
                         series.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {step, v.asDouble()});
                     }
                 }
