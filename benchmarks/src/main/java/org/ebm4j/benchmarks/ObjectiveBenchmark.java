@@ -4,7 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.data.Batch;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.noise.NoiseProvider;
+import org.ebm4j.api.objective.ObjectiveProvider;
+import org.ebm4j.api.param.Parameters;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.model.NoiseConditionalEnergy;
 import org.ebm4j.api.objective.Objective;
@@ -18,11 +25,16 @@ import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.api.tensor.TensorScope;
 import org.ebm4j.plugins.dsm.DenoisingScoreMatching;
+import org.ebm4j.plugins.flow.FlowNoiseProvider;
+import org.ebm4j.plugins.nce.FceProvider;
+import org.ebm4j.plugins.nce.NceProvider;
+import org.ebm4j.plugins.noise.GaussianNoiseProvider;
 import org.ebm4j.plugins.exactsm.ExactScoreMatching;
 import org.ebm4j.plugins.mcmc.UnadjustedLangevin;
 import org.ebm4j.plugins.mlp.MlpEnergy;
 import org.ebm4j.plugins.ssm.SlicedScoreMatching;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Cost of one training step of each score-matching objective with the real plugin classes: MLP d→128→128→1, SiLU,
@@ -59,6 +71,42 @@ public final class ObjectiveBenchmark {
         report("ssm", 2, m -> m, new SlicedScoreMatching(SlicedScoreMatching.Projection.GAUSSIAN, 1, false), dsm);
         report("ssm-vr", 2, m -> m, new SlicedScoreMatching(SlicedScoreMatching.Projection.GAUSSIAN, 1, true), dsm);
         report("exact-sm", 2, m -> m, new ExactScoreMatching(), dsm);
+        report("nce", 2, m -> m, provided(new NceProvider(), "noise { type = gaussian }"), dsm);
+        report("nce-flow", 2, m -> m, provided(new NceProvider(), "noise { type = flow-noise, fit.steps = 0 }"), dsm);
+        report("fce", 2, m -> m, provided(new FceProvider(), "noise { type = flow-noise, fit.steps = 0 }"), dsm);
+    }
+
+    /** An objective built by its provider over its defaults, nested noise by name from the noise and flow plugins. */
+    private static Objective provided(ObjectiveProvider provider, String settings) {
+        Config all = ConfigFactory.parseResources(ObjectiveBenchmark.class.getClassLoader(), "reference.conf");
+        List<NoiseProvider> noises = List.of(new GaussianNoiseProvider(), new FlowNoiseProvider());
+        ComponentContext context = new ComponentContext() {
+            private final RandomSource random = RandomSource.seeded(3);
+
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public RandomSource random() {
+                return random;
+            }
+
+            @Override
+            public <T> T create(Class<T> kind, Config spec) {
+                String name = spec.getString("type");
+                NoiseProvider p = noises.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+                return kind.cast(p.create(spec.withoutPath("type").withFallback(all.getConfig("ebm.noise.\"" + name + "\"")), this));
+            }
+        };
+        Objective objective = provider.create(ConfigFactory.parseString(settings)
+                .withFallback(all.getConfig("ebm.objective." + provider.name())), context);
+        try (RandomSource random = RandomSource.seeded(4)) {
+            INDArray data = random.normal(DataType.FLOAT, 2000, 2).array();
+            objective.prepare(new Dataset("benchmark", data, data), random);
+        }
+        return objective;
     }
 
     private static void dimensions() {
@@ -95,7 +143,9 @@ public final class ObjectiveBenchmark {
     /** Times the objective's training step and prints a row; returns ms/step. */
     private static double report(String name, int d, Function<EnergyModel, EnergyModel> wrap, Objective objective, double dsmMs) {
         EnergyModel model = wrap.apply(new MlpEnergy(d, List.of(128, 128), Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(0)));
-        Optimizer adam = new Optimizer(OptimizerSpec.adam(1e-3), List.of(model.parameters()));
+        List<Parameters> groups = new java.util.ArrayList<>(List.of(model.parameters()));
+        objective.parameterGroups().values().stream().filter(p -> !p.isEmpty()).forEach(groups::add); // NCE's c, FCE's flow
+        Optimizer adam = new Optimizer(OptimizerSpec.adam(1e-3), groups);
         RandomSource rng = RandomSource.seeded(1);
         Batch batch = new Batch(rng.normal(DataType.FLOAT, 256, d));
         int[] ops = new int[1];
