@@ -41,8 +41,9 @@ public interface Objective {
     }
 
     /**
-     * Called once before the first step (and before {@link #restore} on resume) with the training data, e.g. to
-     * fit the distribution sampler chains start from. Does nothing by default.
+     * Called once before the first step with the training data, e.g. to fit the distribution sampler chains start
+     * from. On resume it comes after {@link #restore}: keep what was restored (a fitted noise, a replay buffer) and
+     * set up only the rest. Does nothing by default.
      */
     default void prepare(Dataset data, RandomSource random) {}
 

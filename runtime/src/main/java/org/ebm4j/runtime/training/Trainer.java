@@ -74,11 +74,11 @@ public final class Trainer {
     /** Trains from step 0, or from {@code resume} if given. */
     public TrainingOutcome run(Optional<Checkpoint> resume) {
         long first = 0;
-        experiment.trainable().prepare(experiment.data(), experiment.streams().stream("objective/prepare"));
         if (resume.isPresent()) {
-            restore(resume.get());
+            restore(resume.get());   // first: prepare() then keeps what the checkpoint holds (a fitted flow, a replay buffer)
             first = resume.get().step();
         }
+        experiment.trainable().prepare(experiment.data(), experiment.streams().stream("objective/prepare"));
         long total = settings.steps();
         listeners.forEach(l -> l.onStart(resume.map(Checkpoint::step).orElse(0L), total));
         RandomSource batches = experiment.streams().stream("batches");

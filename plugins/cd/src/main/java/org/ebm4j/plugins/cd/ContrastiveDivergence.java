@@ -52,7 +52,7 @@ public final class ContrastiveDivergence implements Objective {
     @Override
     public void prepare(Dataset data, RandomSource random) {
         initial = initialStates.fit(data.train());
-        if (mode == Mode.PCD) {
+        if (mode == Mode.PCD && buffer == null) { // a resumed run's buffer is already restored
             buffer = fresh(bufferSize, data.train().dataType(), random).array().dup();
         }
     }
@@ -139,8 +139,8 @@ public final class ContrastiveDivergence implements Objective {
     @Override
     public void restore(Map<String, INDArray> state) {
         INDArray saved = state.get("replay-buffer");
-        if (buffer != null && saved != null) {
-            buffer.assign(saved);
+        if (saved != null) {
+            buffer = saved.dup();
         }
     }
 }

@@ -151,9 +151,9 @@ public final class NoiseContrastiveEstimation implements Objective {
                 own.put(k.substring("noise/".length()), v);
             }
         });
-        if (!own.isEmpty()) {
+        if (!own.isEmpty()) { // a checkpoint without the noise's state (a noise that keeps none) lets prepare() fit it
             noise.restore(own);
+            restored = true;
         }
-        restored = true;
     }
 }
