@@ -27,6 +27,19 @@ public final class ContractSupport {
     }
 
     /**
+     * {@code provider}'s component from {@code settings} (HOCON) over its {@code ebm.<kind>.<name>} defaults, built with
+     * a context of dimension {@code d} seeded by {@code seed}: a one-line way for a test to make a component as an
+     * experiment file would.
+     */
+    public static <T> T build(ComponentProvider<T> provider, String kind, String settings, int d, long seed) {
+        Config defaults = defaults(provider, kind);
+        if (defaults == null) {
+            throw new IllegalArgumentException("no reference.conf entry ebm." + kind + ".\"" + provider.name() + "\"");
+        }
+        return provider.create(ConfigFactory.parseString(settings).withFallback(defaults).resolve(), context(d, seed, List.of(), List.of()));
+    }
+
+    /**
      * A context of dimension {@code d} with its own seeded stream; nested components ({@code cd}'s sampler, {@code nce}'s
      * noise) are created by name from {@code nested}, over their own defaults.
      */

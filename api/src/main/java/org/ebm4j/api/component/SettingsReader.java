@@ -184,8 +184,40 @@ public final class SettingsReader {
 
     /** A list of lists of numbers (the rows of a matrix); empty when it is not one (problem recorded). */
     public double[][] matrix(Config c, String key) {
+        return read(c, key, () -> c.getList(key).stream().map(row -> numbers(row.unwrapped())).toArray(double[][]::new), new double[0][]);
+    }
+
+    /** A list of matrices (each a list of rows); empty when it is not one (problem recorded). */
+    public java.util.List<double[][]> matrices(Config c, String key) {
         return read(c, key, () -> c.getList(key).stream()
-                .map(row -> ((java.util.List<?>) row.unwrapped()).stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray())
-                .toArray(double[][]::new), new double[0][]);
+                .map(m -> ((java.util.List<?>) m.unwrapped()).stream().map(SettingsReader::numbers).toArray(double[][]::new))
+                .toList(), java.util.List.of());
+    }
+
+    private static double[] numbers(Object list) {
+        return ((java.util.List<?>) list).stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+    }
+
+    /**
+     * {@code rows} as a symmetric positive-definite {@code d×d} double matrix (a covariance, a precision), or
+     * {@code null} with the reason recorded against {@code key}: not {@code d×d}, not symmetric, not positive definite.
+     */
+    public org.nd4j.linalg.api.ndarray.INDArray positiveDefinite(Config c, String key, double[][] rows, int d) {
+        if (rows.length != d || java.util.Arrays.stream(rows).anyMatch(row -> row.length != d)) {
+            add(c, key, "must be a " + d + "x" + d + " matrix (list of rows)");
+            return null;
+        }
+        var m = org.nd4j.linalg.factory.Nd4j.createFromArray(rows).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        if (!m.equalsWithEps(m.transpose(), 1e-12)) {
+            add(c, key, "must be symmetric");
+            return null;
+        }
+        try {
+            org.ebm4j.api.tensor.Cholesky.lower(m);
+            return m;
+        } catch (IllegalArgumentException e) {
+            add(c, key, "must be positive definite: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.ebm4j.runtime.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,7 +18,14 @@ public final class AtomicFiles {
         void writeTo(Path file) throws IOException;
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private AtomicFiles() {}
+
+    /** {@code value} as indented JSON, written whole. */
+    public static void writeJson(Path target, Object value) {
+        write(target, tmp -> JSON.writeValue(tmp.toFile(), value));
+    }
 
     public static void write(Path target, Writer writer) {
         Path tmp = null;

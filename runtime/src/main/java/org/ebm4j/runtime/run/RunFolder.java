@@ -1,7 +1,5 @@
 package org.ebm4j.runtime.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +15,6 @@ import org.ebm4j.api.EbmException;
  */
 public final class RunFolder {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Path dir;
 
     private RunFolder(Path dir) {
@@ -27,24 +23,33 @@ public final class RunFolder {
 
     /** A new folder {@code root/<experiment>/<yyyyMMdd-HHmmss>[-n]}. */
     public static RunFolder create(Path root, String experiment) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path parent = root.resolve(experiment);
+        RunFolder f = new RunFolder(newFolder(root.resolve(experiment), ""));
+        try {
+            Files.createDirectories(f.checkpoints());
+            Files.createDirectories(f.plots());
+        } catch (IOException e) {
+            throw new EbmException("Cannot create the run folder " + f.dir() + ": " + e.getMessage(), e);
+        }
+        return f;
+    }
+
+    /**
+     * A new, empty folder {@code parent/<prefix><yyyyMMdd-HHmmss>[-n]}: the next free suffix when another run or sampling
+     * started in the same second.
+     */
+    public static Path newFolder(Path parent, String prefix) {
+        String stamp = prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         try {
             Files.createDirectories(parent);
             for (int i = 0; ; i++) {
-                Path candidate = parent.resolve(i == 0 ? stamp : stamp + "-" + i);
                 try {
-                    Files.createDirectory(candidate);
-                    RunFolder f = new RunFolder(candidate);
-                    Files.createDirectories(f.checkpoints());
-                    Files.createDirectories(f.plots());
-                    return f;
+                    return Files.createDirectory(parent.resolve(i == 0 ? stamp : stamp + "-" + i));
                 } catch (java.nio.file.FileAlreadyExistsException e) {
-                    // another run started this second: take the next suffix
+                    // taken this second: the next suffix
                 }
             }
         } catch (IOException e) {
-            throw new EbmException("Cannot create a run folder under " + parent + ": " + e.getMessage(), e);
+            throw new EbmException("Cannot create a folder under " + parent + ": " + e.getMessage(), e);
         }
     }
 
@@ -89,11 +94,7 @@ public final class RunFolder {
     }
 
     public void writeJson(Path file, Object value) {
-        try {
-            writeBytes(file, JSON.writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new EbmException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeJson(file, value);
     }
 
     private static void writeBytes(Path file, byte[] bytes) {

@@ -88,7 +88,8 @@ public final class Runs {
         return s;
     }
 
-    private static Map<String, Object> finite(Map<String, Double> m) {
+    /** Metrics for JSON, which has no NaN or infinity: those become the strings "NaN", "Infinity". */
+    public static Map<String, Object> finite(Map<String, Double> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(k, Double.isFinite(v) ? v : String.valueOf(v)));
         return out;

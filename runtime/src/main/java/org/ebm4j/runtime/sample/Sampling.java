@@ -1,15 +1,10 @@
 package org.ebm4j.runtime.sample;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +30,8 @@ import org.ebm4j.runtime.experiment.Experiment;
 import org.ebm4j.runtime.experiment.ExperimentFactory;
 import org.ebm4j.runtime.plugin.ComponentRegistry;
 import org.ebm4j.runtime.run.AtomicFiles;
+import org.ebm4j.runtime.run.RunFolder;
+import org.ebm4j.runtime.run.Runs;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -44,8 +41,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * and {@code samples.png} into one folder (each file written whole).
  */
 public final class Sampling {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ComponentRegistry registry;
     private final ExperimentLoader loader;
@@ -107,7 +102,7 @@ public final class Sampling {
         if (steps != null && seconds > 0) {
             report.put("chain-steps-per-s", chains * steps / seconds);
         }
-        report.put("diagnostics", finite(diagnostics));
+        report.put("diagnostics", Runs.finite(diagnostics));
         return finish(dir, samples, report, model, experiment, title(spec, sampler, chains, diagnostics));
     }
 
@@ -160,7 +155,7 @@ public final class Sampling {
             report.put("wall-seconds", seconds);
             Map<String, Double> metrics = new LinkedHashMap<>(noise.metrics());
             metrics.put("test-nll", meanNll(noise, experiment.data().test()));
-            report.put("diagnostics", finite(metrics));
+            report.put("diagnostics", Runs.finite(metrics));
             EnergyModel density = new NoiseAsEnergy(noise);
             return finish(dir, samples, report, density, experiment,
                     String.format(Locale.ROOT, "%s: %s draws from its %s noise, test NLL %.3f", spec.name(), chains, noiseType, metrics.get("test-nll")));
@@ -181,7 +176,7 @@ public final class Sampling {
         report.putAll(SamplePictures.draw(density, samples, experiment.data(), dir.resolve("samples.png"), title));
         AtomicFiles.write(dir.resolve("samples.npy"), tmp -> Nd4j.writeAsNumpy(samples, tmp.toFile()));
         AtomicFiles.write(dir.resolve("samples.csv"), tmp -> Files.writeString(tmp, csv(samples), StandardCharsets.UTF_8));
-        AtomicFiles.write(dir.resolve("diagnostics.json"), tmp -> JSON.writeValue(tmp.toFile(), report));
+        AtomicFiles.writeJson(dir.resolve("diagnostics.json"), report);
         return new SamplingResult(dir, (int) samples.rows(), report, nonFinite);
     }
 
@@ -276,20 +271,7 @@ public final class Sampling {
 
     private static Path defaultFolder(SampleSource source, ExperimentSpec spec, String sampler) {
         Path parent = source.runDir().map(r -> r.resolve("samples")).orElse(Path.of("samples", spec.name()));
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        try {
-            Files.createDirectories(parent);
-            for (int i = 0; ; i++) {
-                Path candidate = parent.resolve(sampler + "-" + (i == 0 ? stamp : stamp + "-" + i));
-                try {
-                    return Files.createDirectory(candidate);
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    // a sampling of the same second: take the next suffix
-                }
-            }
-        } catch (IOException e) {
-            throw new EbmException("Cannot create a samples folder under " + parent + ": " + e.getMessage(), e);
-        }
+        return RunFolder.newFolder(parent, sampler + "-");
     }
 
     private static int nonFiniteRows(INDArray samples) {
@@ -316,11 +298,5 @@ public final class Sampling {
             b.append('\n');
         }
         return b.toString();
-    }
-
-    private static Map<String, Object> finite(Map<String, Double> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, Double.isFinite(v) ? v : String.valueOf(v)));
-        return out;
     }
 }

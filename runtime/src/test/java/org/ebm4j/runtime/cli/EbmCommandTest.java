@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ebm4j.runtime.fixtures.TestPluginJar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,40 +18,25 @@ class EbmCommandTest {
     @TempDir
     Path dir;
 
-    private Path plugins;
-    private String out;
-    private String err;
+    private Cli cli;
 
     @BeforeEach
     void plugins() throws IOException {
-        plugins = Files.createDirectories(dir.resolve("plugins"));
-        TestPluginJar.fixtures(plugins);
+        cli = new Cli(dir);
     }
 
     private int ebm(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args)).toArray(String[]::new);
-        int code = EbmCommand.execute(all, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        return cli.ebm(args);
     }
 
     private Path experiment(String extra) throws IOException {
-        return Files.writeString(dir.resolve("gauss.conf"), """
-                data { type = test-gaussian }
-                model { type = test-quadratic }
-                objective { type = mean-energy }
-                train { steps = 30, batch-size = 32, log-every = 10, checkpoint-every = 10,
-                        optimizer { type = sgd, learning-rate = 0.1 } }
-                """ + extra);
+        return cli.experiment(extra);
     }
 
     @Test
     void runWritesACompleteRunFolderAndResumeContinuesIt() throws IOException {
-        assertThat(ebm("run", experiment("").toString(), "--out", dir.resolve("runs").toString())).as(err).isZero();
-        assertThat(out).contains("run folder: ");
+        assertThat(ebm("run", experiment("").toString(), "--out", dir.resolve("runs").toString())).as(cli.err).isZero();
+        assertThat(cli.out).contains("run folder: ");
         Path run;
         try (Stream<Path> runs = Files.list(dir.resolve("runs").resolve("gauss"))) {
             run = runs.findFirst().orElseThrow();
@@ -74,16 +55,16 @@ class EbmCommandTest {
         assertThat(run.resolve("plots").resolve("curves.png")).isNotEmptyFile();
 
         // a resumed run that has already finished ends at once, in the same folder
-        assertThat(ebm("resume", run.toString())).as(err).isZero();
-        assertThat(out).contains(run.toString());
+        assertThat(ebm("resume", run.toString())).as(cli.err).isZero();
+        assertThat(cli.out).contains(run.toString());
     }
 
     @Test
     void badConfigurationExitsWithTwoAndNamesTheProblems() throws IOException {
         assertThat(ebm("run", experiment("objective.type = mean-enrgy\n").toString(), "--out", dir.toString())).isEqualTo(2);
-        assertThat(err).contains("objective.type").contains("did you mean 'mean-energy'").contains("gauss.conf");
+        assertThat(cli.err).contains("objective.type").contains("did you mean 'mean-energy'").contains("gauss.conf");
         assertThat(ebm("run", dir.resolve("missing.conf").toString())).isEqualTo(2);
-        assertThat(err).contains("missing.conf").contains("no such file");
+        assertThat(cli.err).contains("missing.conf").contains("no such file");
         assertThat(ebm("run")).isEqualTo(2);
         assertThat(ebm("frobnicate")).isEqualTo(2);
     }
@@ -91,12 +72,12 @@ class EbmCommandTest {
     @Test
     void checkBuildsEachExperimentWithoutTrainingAndExitsTwoOnABadOne() throws IOException {
         Path good = experiment("");
-        assertThat(ebm("check", good.toString())).as(err).isZero();
-        assertThat(out).contains("ok").contains("gauss.conf");
+        assertThat(ebm("check", good.toString())).as(cli.err).isZero();
+        assertThat(cli.out).contains("ok").contains("gauss.conf");
         Path bad = Files.writeString(dir.resolve("bad.conf"), Files.readString(good) + "model.dimension = 3\nobjective.type = nope\n");
         assertThat(ebm("check", good.toString(), bad.toString())).isEqualTo(2);
-        assertThat(out).contains("ok").contains("bad    " + bad);
-        assertThat(err).contains("objective.type").contains("mean-energy");
+        assertThat(cli.out).contains("ok").contains("bad    " + bad);
+        assertThat(cli.err).contains("objective.type").contains("mean-energy");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
 
@@ -104,18 +85,18 @@ class EbmCommandTest {
     void aDivergingRunExitsWithOneAndSaysWhere() throws IOException {
         Path f = experiment("objective { type = nan-at, step = 15 }\n");
         assertThat(ebm("run", f.toString(), "--out", dir.resolve("runs").toString())).isEqualTo(1);
-        assertThat(err).contains("diverged at step 15").contains("last good checkpoint");
+        assertThat(cli.err).contains("diverged at step 15").contains("last good checkpoint");
     }
 
     @Test
     void pluginsAndDescribeShowWhatIsLoaded() throws IOException {
-        Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
+        Files.write(cli.plugins().resolve("broken.jar"), new byte[] {1, 2, 3});
         assertThat(ebm("plugins")).isZero();
-        assertThat(out).contains("fixtures").contains("test-gaussian").contains("mean-energy").contains("broken.jar");
+        assertThat(cli.out).contains("fixtures").contains("test-gaussian").contains("mean-energy").contains("broken.jar");
         assertThat(ebm("describe", "test-gaussian")).isZero();
-        assertThat(out).contains("train-size").contains("Every coordinate's mean");
+        assertThat(cli.out).contains("train-size").contains("Every coordinate's mean");
         assertThat(ebm("describe", "nope")).isEqualTo(2);
         assertThat(ebm("--version")).isZero();
-        assertThat(out).contains("ebm4j");
+        assertThat(cli.out).contains("ebm4j");
     }
 }

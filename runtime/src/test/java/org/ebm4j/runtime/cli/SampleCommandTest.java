@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ebm4j.runtime.fixtures.TestPluginJar;
 import org.ebm4j.runtime.training.CheckpointStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,38 +27,23 @@ class SampleCommandTest {
     @TempDir
     Path dir;
 
-    private Path plugins;
-    private String out;
-    private String err;
+    private Cli cli;
 
     @BeforeEach
     void plugins() throws IOException {
-        plugins = Files.createDirectories(dir.resolve("plugins"));
-        TestPluginJar.fixtures(plugins);
+        cli = new Cli(dir);
     }
 
     private int ebm(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args)).toArray(String[]::new);
-        int code = EbmCommand.execute(all, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        return cli.ebm(args);
     }
 
     private Path experiment(String extra) throws IOException {
-        return Files.writeString(dir.resolve("gauss.conf"), """
-                data { type = test-gaussian }
-                model { type = test-quadratic }
-                objective { type = mean-energy }
-                train { steps = 30, batch-size = 32, log-every = 10, checkpoint-every = 10,
-                        optimizer { type = sgd, learning-rate = 0.1 } }
-                """ + extra);
+        return cli.experiment(extra);
     }
 
     private Path trainedRun() throws IOException {
-        assertThat(ebm("run", experiment("").toString(), "--out", dir.resolve("runs").toString())).as(err).isZero();
+        assertThat(ebm("run", experiment("").toString(), "--out", dir.resolve("runs").toString())).as(cli.err).isZero();
         try (Stream<Path> runs = Files.list(dir.resolve("runs").resolve("gauss"))) {
             return runs.findFirst().orElseThrow();
         }
@@ -73,8 +54,8 @@ class SampleCommandTest {
         Path run = trainedRun();
         INDArray centre = CheckpointStore.read(run.resolve("checkpoints").resolve("step-000000030.ckpt")).parameters().get("model");
         int n = 2000;
-        assertThat(ebm("sample", run.toString(), "--sampler", "test-langevin", "--n", String.valueOf(n))).as(err).isZero();
-        assertThat(out).contains("samples folder: " + run.resolve("samples")).contains("checkpoint step 30");
+        assertThat(ebm("sample", run.toString(), "--sampler", "test-langevin", "--n", String.valueOf(n))).as(cli.err).isZero();
+        assertThat(cli.out).contains("samples folder: " + run.resolve("samples")).contains("checkpoint step 30");
         Path folder;
         try (Stream<Path> s = Files.list(run.resolve("samples"))) {
             folder = s.findFirst().orElseThrow();
@@ -116,15 +97,15 @@ class SampleCommandTest {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         assertThat(ebm("sample", ckpt.toString(), "--sampler", "test-langevin", "--steps", "7", "--n", "50", "--seed", "3",
-                "--out", a.toString())).as(err).isZero();
-        assertThat(out).contains("checkpoint step 10");
+                "--out", a.toString())).as(cli.err).isZero();
+        assertThat(cli.out).contains("checkpoint step 10");
         assertThat(ebm("sample", ckpt.toString(), "--sampler", "test-langevin", "--steps", "7", "--n", "50", "--seed", "3",
-                "--out", b.toString())).as(err).isZero();
+                "--out", b.toString())).as(cli.err).isZero();
         JsonNode report = new ObjectMapper().readTree(a.resolve("diagnostics.json").toFile());
         assertThat(report.get("diagnostics").get("steps").asDouble()).isEqualTo(7);
         assertThat(Files.readAllBytes(a.resolve("samples.npy"))).isEqualTo(Files.readAllBytes(b.resolve("samples.npy")));
         assertThat(ebm("sample", ckpt.toString(), "--sampler", "test-langevin", "--n", "50", "--seed", "4",
-                "--out", dir.resolve("c").toString())).as(err).isZero();
+                "--out", dir.resolve("c").toString())).as(cli.err).isZero();
         assertThat(Files.readAllBytes(dir.resolve("c").resolve("samples.npy"))).isNotEqualTo(Files.readAllBytes(a.resolve("samples.npy")));
     }
 
@@ -132,8 +113,8 @@ class SampleCommandTest {
     void anExperimentFileIsSampledWithoutTrainingFromItsOwnSampler() throws IOException {
         Path file = experiment("sampler { type = test-langevin, steps = 5 }\n");
         Path to = dir.resolve("untrained");
-        assertThat(ebm("sample", file.toString(), "--n", "10", "--out", to.toString())).as(err).isZero();
-        assertThat(out).contains("untrained");
+        assertThat(ebm("sample", file.toString(), "--n", "10", "--out", to.toString())).as(cli.err).isZero();
+        assertThat(cli.out).contains("untrained");
         assertThat(new ObjectMapper().readTree(to.resolve("diagnostics.json").toFile()).get("sampler").get("steps").asInt()).isEqualTo(5);
     }
 
@@ -143,25 +124,25 @@ class SampleCommandTest {
         Nd4j.writeAsNumpy(Nd4j.createFromArray(new float[][] {{0, 0}, {1, 1}, {2, 2}}), init.toFile());
         Path to = dir.resolve("given");
         assertThat(ebm("sample", experiment("").toString(), "--sampler", "test-langevin", "--steps", "0", "--init", init.toString(),
-                "--out", to.toString())).as(err).isZero();
+                "--out", to.toString())).as(cli.err).isZero();
         INDArray samples = Nd4j.createFromNpyFile(to.resolve("samples.npy").toFile());
         assertThat(samples.castTo(DataType.DOUBLE).toDoubleMatrix()).isEqualTo(new double[][] {{0, 0}, {1, 1}, {2, 2}});
         assertThat(ebm("sample", experiment("").toString(), "--sampler", "test-langevin", "--init", init.toString(), "--n", "5",
                 "--out", dir.resolve("x").toString())).isEqualTo(2);
-        assertThat(err).contains("--n").contains("3 rows");
+        assertThat(cli.err).contains("--n").contains("3 rows");
     }
 
     @Test
     void badRequestsExitWithTwoAndSayWhatExists() throws IOException {
         Path file = experiment("");
         assertThat(ebm("sample", file.toString())).isEqualTo(2);
-        assertThat(err).contains("sampler").contains("--sampler NAME").contains("test-langevin");
+        assertThat(cli.err).contains("sampler").contains("--sampler NAME").contains("test-langevin");
         assertThat(ebm("sample", file.toString(), "--sampler", "test-langevn")).isEqualTo(2);
-        assertThat(err).contains("sampler.type").contains("test-langevin");
+        assertThat(cli.err).contains("sampler.type").contains("test-langevin");
         assertThat(ebm("sample", file.toString(), "--sampler", "test-langevin", "--set", "sampler.stepsize=1")).isEqualTo(2);
-        assertThat(err).contains("sampler.stepsize");
+        assertThat(cli.err).contains("sampler.stepsize");
         assertThat(ebm("sample", file.toString(), "--sampler", "test-langevin", "--init", "box")).isEqualTo(2);
-        assertThat(err).contains("--init").contains("uniform, gaussian, data");
+        assertThat(cli.err).contains("--init").contains("uniform, gaussian, data");
         assertThat(ebm("sample", file.toString(), "--sampler", "test-langevin", "--n", "0")).isEqualTo(2);
         assertThat(dir.resolve("samples")).doesNotExist();
     }
@@ -171,7 +152,7 @@ class SampleCommandTest {
         Path to = dir.resolve("diverged");
         assertThat(ebm("sample", experiment("").toString(), "--sampler", "test-langevin", "--set", "sampler.step-size=9",
                 "--n", "20", "--out", to.toString())).isEqualTo(1);
-        assertThat(err).contains("20 of 20 chains ended NaN or infinite").contains("step size");
+        assertThat(cli.err).contains("20 of 20 chains ended NaN or infinite").contains("step size");
         assertThat(new ObjectMapper().readTree(to.resolve("diagnostics.json").toFile()).get("non-finite-chains").asInt()).isEqualTo(20);
     }
 
@@ -182,10 +163,10 @@ class SampleCommandTest {
                 model { type = test-quadratic }
                 sampler { type = test-langevin }
                 """);
-        assertThat(ebm("check", file.toString())).as(err).isZero();
-        assertThat(ebm("sample", file.toString(), "--n", "10", "--out", dir.resolve("s").toString())).as(err).isZero();
+        assertThat(ebm("check", file.toString())).as(cli.err).isZero();
+        assertThat(ebm("sample", file.toString(), "--n", "10", "--out", dir.resolve("s").toString())).as(cli.err).isZero();
         assertThat(ebm("run", file.toString(), "--out", dir.resolve("runs").toString())).isEqualTo(2);
-        assertThat(err).contains("objective").contains("is missing").contains("target.conf");
+        assertThat(cli.err).contains("objective").contains("is missing").contains("target.conf");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
 
@@ -195,7 +176,7 @@ class SampleCommandTest {
         Path file = experiment("objective { type = test-noisy }\n");
         Path to = dir.resolve("noise");
         int n = 4000;
-        assertThat(ebm("sample", file.toString(), "--noise", "--n", String.valueOf(n), "--out", to.toString())).as(err).isZero();
+        assertThat(ebm("sample", file.toString(), "--noise", "--n", String.valueOf(n), "--out", to.toString())).as(cli.err).isZero();
         INDArray samples = Nd4j.createFromNpyFile(to.resolve("samples.npy").toFile()).castTo(DataType.DOUBLE);
         assertThat(samples.getColumn(0).meanNumber().doubleValue()).isCloseTo(1.5, offset(5 / Math.sqrt(n) + 0.1));
         assertThat(samples.getColumn(1).varNumber().doubleValue()).isCloseTo(1.0, offset(5 * Math.sqrt(2.0 / n)));
@@ -205,17 +186,17 @@ class SampleCommandTest {
         assertThat(to.resolve("samples.png")).isNotEmptyFile();
 
         // from a run, the checkpoint's objective state is used
-        assertThat(ebm("run", file.toString(), "--out", dir.resolve("runs").toString())).as(err).isZero();
+        assertThat(ebm("run", file.toString(), "--out", dir.resolve("runs").toString())).as(cli.err).isZero();
         Path run;
         try (Stream<Path> runs = Files.list(dir.resolve("runs").resolve("gauss"))) {
             run = runs.findFirst().orElseThrow();
         }
-        assertThat(ebm("sample", run.toString(), "--noise", "--n", "10")).as(err).isZero();
-        assertThat(out).contains("checkpoint step 30");
+        assertThat(ebm("sample", run.toString(), "--noise", "--n", "10")).as(cli.err).isZero();
+        assertThat(cli.out).contains("checkpoint step 30");
 
         assertThat(ebm("sample", experiment("").toString(), "--noise")).isEqualTo(2);
-        assertThat(err).contains("mean-energy").contains("no noise distribution");
+        assertThat(cli.err).contains("mean-energy").contains("no noise distribution");
         assertThat(ebm("sample", file.toString(), "--noise", "--sampler", "test-langevin")).isEqualTo(2);
-        assertThat(err).contains("--noise").contains("do not apply");
+        assertThat(cli.err).contains("--noise").contains("do not apply");
     }
 }

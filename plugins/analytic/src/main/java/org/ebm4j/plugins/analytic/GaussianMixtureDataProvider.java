@@ -37,7 +37,7 @@ public class GaussianMixtureDataProvider implements DataSourceProvider {
     @Override
     public DataSource create(Config s, ComponentContext context) {
         SettingsReader r = new SettingsReader();
-        double[][] means = HoconArrays.matrix(r, s, "means");
+        double[][] means = r.matrix(s, "means");
         int trainSize = r.intAtLeast(s, "train-size", 1);
         int testSize = r.intAtLeast(s, "test-size", 1);
         r.throwIfAny();

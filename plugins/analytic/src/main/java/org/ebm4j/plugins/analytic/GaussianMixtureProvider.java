@@ -32,7 +32,7 @@ public class GaussianMixtureProvider implements EnergyModelProvider {
     public EnergyModel create(Config s, ComponentContext context) {
         int d = context.dimension();
         SettingsReader r = new SettingsReader();
-        double[][] means = HoconArrays.matrix(r, s, "means");
+        double[][] means = r.matrix(s, "means");
         int components = r.intAtLeast(s, "components", 1);
         double spread = r.positiveDouble(s, "init-spread");
         boolean learnWeights = r.bool(s, "learn-weights");

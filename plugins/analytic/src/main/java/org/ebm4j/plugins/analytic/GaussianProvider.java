@@ -29,20 +29,16 @@ public class GaussianProvider implements EnergyModelProvider {
     public EnergyModel create(Config s, ComponentContext context) {
         int d = context.dimension();
         SettingsReader r = new SettingsReader();
-        double[] mean = HoconArrays.vector(r, s, "mean");
-        double[][] precision = HoconArrays.matrix(r, s, "precision");
+        double[] mean = r.doubles(s, "mean");
+        double[][] precision = r.matrix(s, "precision");
         boolean learnMean = r.bool(s, "learn-mean");
         boolean learnPrecision = r.bool(s, "learn-precision");
-        if (mean != null && mean.length != 0 && mean.length != d) {
+        if (mean.length != 0 && mean.length != d) {
             r.add(s, "mean", "has " + mean.length + " entries but the data has dimension " + d);
         }
         INDArray lambda = Nd4j.eye(d).castTo(DataType.DOUBLE);
-        if (precision != null && precision.length != 0) {
-            if (!HoconArrays.isSquare(precision, d)) {
-                r.add(s, "precision", "must be a " + d + "x" + d + " matrix (list of rows)");
-            } else {
-                lambda = HoconArrays.positiveDefinite(r, s, "precision", precision);
-            }
+        if (precision.length != 0) {
+            lambda = r.positiveDefinite(s, "precision", precision, d);
         }
         r.throwIfAny();
         INDArray mu = mean.length == 0 ? Nd4j.zeros(DataType.DOUBLE, d) : Nd4j.createFromArray(mean);

@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The {@code weights} and {@code covariances} of a Gaussian mixture as the model and the data source both read
- * them: problems recorded against their key, defaults (equal weights, identities) for empty lists.
+ * them: problems recorded against their key (a malformed list reads as empty, with its problem recorded), defaults
+ * (equal weights, identities) for empty lists.
  */
 final class MixtureSettings {
 
@@ -19,10 +20,7 @@ final class MixtureSettings {
 
     /** {@code k} positive weights summing to 1, equal if the list is empty; {@code null} after a recorded problem. */
     static double[] weights(SettingsReader r, Config s, int k) {
-        double[] weights = HoconArrays.vector(r, s, "weights");
-        if (weights == null) {
-            return null;
-        }
+        double[] weights = r.doubles(s, "weights");
         if (weights.length == 0) {
             double[] w = new double[k];
             Arrays.fill(w, 1.0 / k);
@@ -41,10 +39,7 @@ final class MixtureSettings {
 
     /** {@code k} symmetric positive-definite {@code d×d} covariances, identities if the list is empty; {@code null} after a problem. */
     static List<INDArray> covariances(SettingsReader r, Config s, int k, int d) {
-        List<double[][]> given = HoconArrays.matrices(r, s, "covariances");
-        if (given == null) {
-            return null;
-        }
+        List<double[][]> given = r.matrices(s, "covariances");
         List<INDArray> out = new ArrayList<>();
         if (given.isEmpty()) {
             for (int i = 0; i < k; i++) {
@@ -57,11 +52,7 @@ final class MixtureSettings {
             return null;
         }
         for (double[][] c : given) {
-            if (!HoconArrays.isSquare(c, d)) {
-                r.add(s, "covariances", "every covariance must be a " + d + "x" + d + " matrix (list of rows)");
-                return null;
-            }
-            INDArray sigma = HoconArrays.positiveDefinite(r, s, "covariances", c);
+            INDArray sigma = r.positiveDefinite(s, "covariances", c, d);
             if (sigma == null) {
                 return null;
             }

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import org.ebm4j.api.ConfigException;
-import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.Tensor;
+import org.ebm4j.testkit.ContractSupport;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -149,26 +147,7 @@ class FlowNoiseTest {
     }
 
     private static FlowNoise provided(String settings, int d, long seed) {
-        Config s = ConfigFactory.parseString(settings).withFallback(ConfigFactory.parseResources(FlowNoiseProvider.class, "/reference.conf")
-                .getConfig("ebm.noise.flow-noise"));
-        return (FlowNoise) new FlowNoiseProvider().create(s, new ComponentContext() {
-            private final RandomSource random = RandomSource.seeded(seed);
-
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public RandomSource random() {
-                return random;
-            }
-
-            @Override
-            public <T> T create(Class<T> kind, Config spec) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        return (FlowNoise) ContractSupport.build(new FlowNoiseProvider(), "noise", settings, d, seed);
     }
 
     @Test

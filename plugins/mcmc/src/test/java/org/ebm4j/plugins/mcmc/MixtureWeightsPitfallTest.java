@@ -3,14 +3,12 @@ package org.ebm4j.plugins.mcmc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.model.NoiseConditionalEnergy;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.plugins.analytic.GaussianMixtureProvider;
+import org.ebm4j.testkit.ContractSupport;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -28,28 +26,10 @@ class MixtureWeightsPitfallTest {
      * The analytic plugin's mixture with fixed covariances, as an experiment writes it: its {@code E(x, σ)} is the
      * exact energy of the mixture blurred by N(0, σ²I), which annealed Langevin uses.
      */
-    private static final NoiseConditionalEnergy MIXTURE = (NoiseConditionalEnergy) new GaussianMixtureProvider().create(
-            ConfigFactory.parseString("""
-                    means = [[5, 5], [-5, -5]], weights = [0.8, 0.2]
-                    learn-weights = false, learn-means = false, learn-covariances = false
-                    """).withFallback(ConfigFactory.parseResources(GaussianMixtureProvider.class, "/reference.conf")
-                    .getConfig("ebm.model.\"gaussian-mixture\"")),
-            new ComponentContext() {
-                @Override
-                public int dimension() {
-                    return 2;
-                }
-
-                @Override
-                public RandomSource random() {
-                    throw new UnsupportedOperationException("the mixture is given");
-                }
-
-                @Override
-                public <T> T create(Class<T> kind, Config spec) {
-                    throw new UnsupportedOperationException();
-                }
-            });
+    private static final NoiseConditionalEnergy MIXTURE = (NoiseConditionalEnergy) ContractSupport.build(new GaussianMixtureProvider(), "model", """
+            means = [[5, 5], [-5, -5]], weights = [0.8, 0.2]
+            learn-weights = false, learn-means = false, learn-covariances = false
+            """, 2, 0);
 
     private static double heavyWeight(Tensor samples) {
         return samples.array().sum(1).gt(0).castTo(DataType.DOUBLE).meanNumber().doubleValue();

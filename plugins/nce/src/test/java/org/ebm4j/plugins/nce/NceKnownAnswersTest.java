@@ -3,14 +3,12 @@ package org.ebm4j.plugins.nce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.plugins.analytic.GaussianEnergy;
 import org.ebm4j.plugins.analytic.GaussianProblem;
 import org.ebm4j.plugins.noise.GaussianNoiseProvider;
+import org.ebm4j.testkit.ContractSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,24 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NceKnownAnswersTest {
 
     static NoiseDistribution gaussianNoise(String settings, int d) {
-        Config s = ConfigFactory.parseString(settings).withFallback(
-                ConfigFactory.parseResources(GaussianNoiseProvider.class, "/reference.conf").getConfig("ebm.noise.gaussian"));
-        return new GaussianNoiseProvider().create(s, new ComponentContext() {
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public RandomSource random() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <T> T create(Class<T> kind, Config spec) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        return ContractSupport.build(new GaussianNoiseProvider(), "noise", settings, d, 0);
     }
 
     @ParameterizedTest(name = "d = {0}, noise scale {1}, ratio {2}")

@@ -3,10 +3,7 @@ package org.ebm4j.plugins.nce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.List;
-import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.data.Batch;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.noise.NoiseDistribution;
@@ -18,6 +15,7 @@ import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.plugins.analytic.GaussianEnergy;
 import org.ebm4j.plugins.flow.FlowNoiseProvider;
+import org.ebm4j.testkit.ContractSupport;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -70,26 +68,7 @@ class NceLossTest {
 
     @Test
     void fceGradientOfTheFlowThroughItsDrawsMatchesFiniteDifferences() {
-        Config s = ConfigFactory.parseString("layers = 2, hidden = [8], fit.steps = 0").withFallback(
-                ConfigFactory.parseResources(FlowNoiseProvider.class, "/reference.conf").getConfig("ebm.noise.flow-noise"));
-        NoiseDistribution flow = new FlowNoiseProvider().create(s, new ComponentContext() {
-            private final RandomSource random = RandomSource.seeded(4);
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public RandomSource random() {
-                return random;
-            }
-
-            @Override
-            public <T> T create(Class<T> kind, Config spec) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        NoiseDistribution flow = ContractSupport.build(new FlowNoiseProvider(), "noise", "layers = 2, hidden = [8], fit.steps = 0", 2, 4);
         GaussianEnergy model = model();
         try (RandomSource random = RandomSource.seeded(5)) {
             NoiseContrastiveEstimation fce = new NoiseContrastiveEstimation(flow, 2, 0.1, true, 0, random);

@@ -3,11 +3,10 @@ package org.ebm4j.plugins.noise;
 import java.util.ArrayList;
 import java.util.List;
 import org.ebm4j.api.random.RandomSource;
-import org.ebm4j.api.tensor.Cholesky;
+import org.ebm4j.api.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.inverse.InvertMatrix;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -54,14 +53,9 @@ record ExpectationMaximisation(int components, int maxIterations, double toleran
             // E-step: log w_k N(x; μ_k, Σ_k), normalised per row by log-sum-exp
             INDArray logJoint = Nd4j.zeros(DataType.DOUBLE, n, components);
             for (int k = 0; k < components; k++) {
-                INDArray lower = Cholesky.lower(covariances.get(k));
-                double logDet = 0;
-                for (int i = 0; i < d; i++) {
-                    logDet += Math.log(lower.getDouble(i, i));
-                }
-                INDArray y = x.subRowVector(means.getRow(k)).mmul(InvertMatrix.invert(lower, false).transpose());
-                INDArray column = y.mul(y).sum(1).muli(-0.5).addi(Math.log(weights[k]) - logDet - 0.5 * d * Math.log(2 * Math.PI));
-                logJoint.putColumn(k, column);
+                INDArray logDensity = new GaussianComponent(means.getRow(k), covariances.get(k), DataType.DOUBLE)
+                        .logDensity(Tensor.constant(x)).array();
+                logJoint.putColumn(k, logDensity.reshape(n).addi(Math.log(weights[k])));
             }
             INDArray max = logJoint.max(1).reshape(n, 1);
             INDArray logNorm = Transforms.log(Transforms.exp(logJoint.subColumnVector(max), true).sum(1).reshape(n, 1), false).addi(max);

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import java.util.Map;
 import org.ebm4j.api.ConfigException;
-import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.component.ComponentProvider;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.tensor.Tensor;
+import org.ebm4j.testkit.ContractSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,26 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class NoiseDistributionsTest {
 
-    private static final Config DEFAULTS = ConfigFactory.parseResources(GaussianNoiseProvider.class, "/reference.conf");
-
     static NoiseDistribution create(ComponentProvider<NoiseDistribution> provider, String settings, int d) {
-        Config s = ConfigFactory.parseString(settings).withFallback(DEFAULTS.getConfig("ebm.noise.\"" + provider.name() + "\""));
-        return provider.create(s, new ComponentContext() {
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public RandomSource random() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <T> T create(Class<T> kind, Config spec) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        return ContractSupport.build(provider, "noise", settings, d, 0);
     }
 
     /** 0.5 N((0,0), I) + 0.3 N((6,0), [[1, .5], [.5, 1]]) + 0.2 N((0,6), 0.5 I), n rows. */
@@ -70,8 +50,8 @@ class NoiseDistributionsTest {
         return new Dataset("test", train.castTo(Tensor.DEFAULT_TYPE), train.castTo(Tensor.DEFAULT_TYPE));
     }
 
-    /** ∫ exp(log p) over a 400×400 grid on [lo, hi]² (midpoint rule). */
-    static double gridIntegral(NoiseDistribution noise, double lo, double hi) {
+    /** {@code {∫p, ∫x₁p / ∫p, ∫x₂p / ∫p}} over a 400×400 grid on [lo, hi]² (midpoint rule). */
+    static double[] gridMoments(NoiseDistribution noise, double lo, double hi) {
         int res = 400;
         double h = (hi - lo) / res;
         double[][] points = new double[res * res][2];
@@ -82,11 +62,16 @@ class NoiseDistributionsTest {
             }
         }
         double[] logp = noise.logProb(Tensor.constant(Nd4j.createFromArray(points).castTo(Tensor.DEFAULT_TYPE))).toDoubleArray();
-        double sum = 0;
-        for (double l : logp) {
-            sum += Math.exp(l);
+        double mass = 0;
+        double m0 = 0;
+        double m1 = 0;
+        for (int k = 0; k < logp.length; k++) {
+            double w = Math.exp(logp[k]) * h * h;
+            mass += w;
+            m0 += w * points[k][0];
+            m1 += w * points[k][1];
         }
-        return sum * h * h;
+        return new double[] {mass, m0 / mass, m1 / mass};
     }
 
     private static NoiseDistribution fitted(String name, RandomSource random) {
@@ -105,44 +90,22 @@ class NoiseDistributionsTest {
     void densityIntegratesToOneOnAGridAndSamplesHaveIt(String name) {
         try (RandomSource random = RandomSource.seeded(1)) {
             NoiseDistribution noise = fitted(name, random);
-            assertThat(gridIntegral(noise, -12, 18)).as(name).isCloseTo(1.0, offset(0.01));
+            double[] moments = gridMoments(noise, -12, 18);
+            assertThat(moments[0]).as(name).isCloseTo(1.0, offset(0.01));
             Tensor x = noise.sample(4000, random);
             assertThat(x.shape()).containsExactly(4000, 2);
             double[] logp = noise.logProb(x).toDoubleArray();
             assertThat(java.util.Arrays.stream(logp).allMatch(Double::isFinite)).as("every draw lies where the density is positive").isTrue();
             // draws and log-density agree: E[log p(X)] over draws is −entropy, estimated two ways is a weak check,
             // so check the draws' moments against the density's (grid) moments instead
-            double[] gridMean = gridMean(noise, -12, 18);
             INDArray mean = x.array().castTo(DataType.DOUBLE).mean(0);
             INDArray sd = x.array().castTo(DataType.DOUBLE).std(0);
             for (int j = 0; j < 2; j++) {
-                assertThat(mean.getDouble(j)).as("%s mean %d", name, j).isCloseTo(gridMean[j], offset(5 * sd.getDouble(j) / Math.sqrt(4000)));
+                assertThat(mean.getDouble(j)).as("%s mean %d", name, j).isCloseTo(moments[j + 1], offset(5 * sd.getDouble(j) / Math.sqrt(4000)));
             }
             NoiseDistribution.Draws draws = noise.sampleWithLogProb(10, random);
             assertThat(draws.logProb().toDoubleArray()).containsExactly(noise.logProb(draws.x()).toDoubleArray(), offset(1e-5));
         }
-    }
-
-    private static double[] gridMean(NoiseDistribution noise, double lo, double hi) {
-        int res = 400;
-        double h = (hi - lo) / res;
-        double[][] points = new double[res * res][2];
-        for (int i = 0; i < res; i++) {
-            for (int j = 0; j < res; j++) {
-                points[i * res + j][0] = lo + (i + 0.5) * h;
-                points[i * res + j][1] = lo + (j + 0.5) * h;
-            }
-        }
-        double[] logp = noise.logProb(Tensor.constant(Nd4j.createFromArray(points).castTo(Tensor.DEFAULT_TYPE))).toDoubleArray();
-        double[] m = new double[2];
-        double total = 0;
-        for (int k = 0; k < logp.length; k++) {
-            double w = Math.exp(logp[k]);
-            total += w;
-            m[0] += w * points[k][0];
-            m[1] += w * points[k][1];
-        }
-        return new double[] {m[0] / total, m[1] / total};
     }
 
     @Test
