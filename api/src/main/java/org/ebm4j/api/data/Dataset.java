@@ -19,6 +19,6 @@ public record Dataset(String name, INDArray train, INDArray test) {
 
     /** The data dimension {@code d}. */
     public int dimension() {
-        return (int) train.columns();
+        return train.columns();
     }
 }

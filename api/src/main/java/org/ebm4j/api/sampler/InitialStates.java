@@ -79,7 +79,7 @@ public sealed interface InitialStates {
     record DataPoints() implements InitialStates {
         @Override
         public Fitted fit(INDArray train) {
-            return (n, type, random) -> Tensor.adopt(train.getRows(random.indices(n, (int) train.rows())).castTo(type));
+            return (n, type, random) -> Tensor.adopt(train.getRows(random.indices(n, train.rows())).castTo(type));
         }
     }
 

@@ -25,7 +25,7 @@ public final class Cholesky {
         } catch (BlasException e) { // an Error, not an exception, in ND4J
             throw new IllegalArgumentException("not positive definite (Cholesky factorisation failed: " + e.getMessage() + ")", e);
         }
-        int d = (int) l.rows();
+        int d = l.rows();
         INDArray lower = Nd4j.zeros(DataType.DOUBLE, d, d);
         for (int i = 0; i < d; i++) {
             for (int j = 0; j <= i; j++) {

@@ -115,6 +115,7 @@ public final class ComponentRegistry {
     }
 
     /** The Guice view of {@code kind}'s providers: the {@code Map<String, XProvider>} its MapBinder built. */
+    @SuppressWarnings("unchecked") // Types.mapOf builds exactly Map<String, XProvider>; Guice's Key cannot say so statically
     public Map<String, ?> boundProviders(ComponentKind kind) {
         return injector.getInstance((Key<Map<String, ?>>) Key.get(Types.mapOf(String.class, ComponentKinds.providerType(kind))));
     }

@@ -42,7 +42,7 @@ final class SamplePictures {
     /** Draws {@code file}; returns what the picture measured (2-D: the grid comparison) for the diagnostics. */
     static Map<String, Object> draw(EnergyModel model, INDArray samples, Dataset data, Path file, String title) {
         double[][] finite = finiteRows(samples);
-        int d = (int) samples.columns();
+        int d = samples.columns();
         int side = (int) Math.round(Math.sqrt(d));
         BufferedImage image;
         Map<String, Object> measured = new LinkedHashMap<>();

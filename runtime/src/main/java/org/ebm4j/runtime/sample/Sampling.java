@@ -177,7 +177,7 @@ public final class Sampling {
         AtomicFiles.write(dir.resolve("samples.npy"), tmp -> Nd4j.writeAsNumpy(samples, tmp.toFile()));
         AtomicFiles.write(dir.resolve("samples.csv"), tmp -> Files.writeString(tmp, csv(samples), StandardCharsets.UTF_8));
         AtomicFiles.writeJson(dir.resolve("diagnostics.json"), report);
-        return new SamplingResult(dir, (int) samples.rows(), report, nonFinite);
+        return new SamplingResult(dir, samples.rows(), report, nonFinite);
     }
 
     /** The source's config with the requested sampler: the experiment's own if it has that type, else a fresh one. */
@@ -230,7 +230,7 @@ public final class Sampling {
 
     private static int chains(SampleRequest request, InitialStates initial) {
         if (initial instanceof InitialStates.Given given) {
-            int rows = (int) given.states().rows();
+            int rows = given.states().rows();
             if (request.chains().isPresent() && request.chains().getAsInt() != rows) {
                 throw new ConfigException("--n", "command line", "is " + request.chains().getAsInt() + " but the initial states file has "
                         + rows + " rows; leave --n out to run one chain per row");
@@ -281,7 +281,7 @@ public final class Sampling {
     }
 
     private static String csv(INDArray samples) {
-        int d = (int) samples.columns();
+        int d = samples.columns();
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < d; j++) {
             b.append(j == 0 ? "" : ",").append("x").append(j + 1);

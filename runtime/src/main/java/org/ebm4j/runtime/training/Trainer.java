@@ -91,7 +91,7 @@ public final class Trainer {
             train = split[0];
             monitor = new ValidationMonitor(stopping, split[1], experiment, groups, experiment.spec().seed());
         }
-        int n = (int) train.rows();
+        int n = train.rows();
         Optional<String> stoppedEarly = Optional.empty();
 
         Map<String, double[]> window = new LinkedHashMap<>();

@@ -49,7 +49,7 @@ final class ValidationMonitor {
 
     /** Splits {@code train} into (training rows, validation rows) by a permutation seeded from the run's seed. */
     static INDArray[] split(INDArray train, double fraction, long seed) {
-        int n = (int) train.rows();
+        int n = train.rows();
         int m = (int) Math.max(1, Math.round(fraction * n));
         if (m >= n) {
             throw new IllegalArgumentException("train.early-stopping.validation-fraction " + fraction + " leaves no training rows of " + n);

@@ -34,7 +34,7 @@ final class CholeskyFactor {
 
     /** The free matrix for a symmetric positive-definite {@code precision} (double precision Cholesky). */
     static INDArray rawOf(INDArray precision) {
-        int d = (int) precision.rows();
+        int d = precision.rows();
         INDArray l = Cholesky.lower(precision); // Λ = L Lᵀ
         INDArray raw = Nd4j.zeros(DataType.DOUBLE, d, d);
         for (int i = 0; i < d; i++) {

@@ -63,7 +63,7 @@ public class GaussianMixtureDataProvider implements DataSourceProvider {
 
     /** {@code n} draws {@code [n, d]} (float): a component per row by its weight, then {@code μ_k + L_k z}. */
     static INDArray sample(double[] weights, INDArray means, List<INDArray> factorsT, int n, RandomSource random) {
-        int d = (int) means.columns();
+        int d = means.columns();
         INDArray z = random.normal(DataType.DOUBLE, n, d).array();
         INDArray x = Nd4j.zeros(DataType.DOUBLE, n, d);
         INDArray u = random.uniform(0, 1, DataType.DOUBLE, n, 1).array();

@@ -33,7 +33,7 @@ public final class GaussianMixtureEnergy implements EnergyModel {
     public GaussianMixtureEnergy(double[] weights, INDArray means, List<INDArray> precisions,
                                  boolean learnWeights, boolean learnMeans, boolean learnCovariances, DataType type) {
         this.k = weights.length;
-        this.d = (int) means.columns();
+        this.d = means.columns();
         double[] logW = new double[k];
         for (int i = 0; i < k; i++) {
             logW[i] = Math.log(weights[i]);

@@ -58,7 +58,7 @@ class GaussianMixtureDataProviderTest {
         // binomial proportion: 5 standard errors
         assertThat(inFirst / (double) n).isCloseTo(0.8, offset(5 * Math.sqrt(0.8 * 0.2 / n)));
         INDArray second = x.getRows(rows(first, false));
-        int m = (int) second.rows();
+        int m = second.rows();
         INDArray mean = second.mean(true, 0);
         assertThat(mean.getDouble(0, 0)).isCloseTo(-5, offset(5 * Math.sqrt(2.0 / m)));
         assertThat(mean.getDouble(0, 1)).isCloseTo(-5, offset(5 * Math.sqrt(1.0 / m)));

@@ -115,7 +115,7 @@ public final class ContrastiveDivergence implements Objective {
 
     /** Writes {@code values} into buffer rows offset .. offset+n−1, wrapping around the end. */
     private void writeWindow(int offset, INDArray values) {
-        int n = (int) values.rows();
+        int n = values.rows();
         int head = Math.min(n, bufferSize - offset);
         buffer.get(NDArrayIndex.interval(offset, offset + head), NDArrayIndex.all())
                 .assign(values.get(NDArrayIndex.interval(0, head), NDArrayIndex.all()));

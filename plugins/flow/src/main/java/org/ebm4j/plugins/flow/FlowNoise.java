@@ -87,7 +87,7 @@ final class FlowNoise implements NoiseDistribution {
     public void fit(Dataset data, RandomSource random) {
         flow.standardiseTo(data.train());
         INDArray train = data.train();
-        int rows = (int) train.rows();
+        int rows = train.rows();
         int[] order = random.permutation(rows);
         int held = fit.steps() == 0 ? 0 : Math.max(1, (int) Math.round(rows * fit.validationFraction()));
         INDArray validation = held == 0 ? null : train.getRows(java.util.Arrays.copyOfRange(order, 0, held));
@@ -142,7 +142,7 @@ final class FlowNoise implements NoiseDistribution {
     /** Mean NLL over the rows of {@code x}, in chunks, without a graph. */
     double meanNll(INDArray x) {
         double sum = 0;
-        int rows = (int) x.rows();
+        int rows = x.rows();
         for (int start = 0; start < rows; start += CHUNK) {
             int end = Math.min(rows, start + CHUNK);
             try (GradMode.Scope off = GradMode.off(); TensorScope scope = TensorScope.open()) {

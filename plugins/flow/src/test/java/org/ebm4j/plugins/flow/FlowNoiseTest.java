@@ -65,7 +65,7 @@ class FlowNoiseTest {
 
     /** Determinant by LU with partial pivoting (small matrices). */
     private static double determinant(INDArray m) {
-        int n = (int) m.rows();
+        int n = m.rows();
         double[][] a = m.toDoubleMatrix();
         double det = 1;
         for (int c = 0; c < n; c++) {

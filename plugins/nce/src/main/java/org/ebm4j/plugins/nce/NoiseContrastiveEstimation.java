@@ -105,7 +105,7 @@ public final class NoiseContrastiveEstimation implements Objective {
     /** Mean {@code −log p_n} over the test rows, without a graph. */
     private double noiseTestNll() {
         double sum = 0;
-        int rows = (int) test.rows();
+        int rows = test.rows();
         for (int start = 0; start < rows; start += CHUNK) {
             int end = Math.min(rows, start + CHUNK);
             try (GradMode.Scope off = GradMode.off(); TensorScope scope = TensorScope.open()) {

@@ -21,8 +21,8 @@ record ExpectationMaximisation(int components, int maxIterations, double toleran
     record Fit(double[] weights, INDArray means, List<INDArray> covariances, int iterations, double logLikelihood) {}
 
     Fit fit(INDArray x, RandomSource random) {
-        int n = (int) x.rows();
-        int d = (int) x.columns();
+        int n = x.rows();
+        int d = x.columns();
         if (n < components) {
             throw new IllegalArgumentException("EM needs at least as many rows as components: " + n + " rows, " + components + " components");
         }
@@ -72,7 +72,7 @@ record ExpectationMaximisation(int components, int maxIterations, double toleran
 
     /** k-means++: the first seed a random row, each next one a row drawn with probability ∝ its squared distance to the nearest seed. */
     private INDArray seeds(INDArray x, RandomSource random) {
-        int n = (int) x.rows();
+        int n = x.rows();
         INDArray means = Nd4j.zeros(DataType.DOUBLE, components, x.columns());
         means.putRow(0, x.getRow(random.nextInt(n)));
         INDArray nearest = Nd4j.valueArrayOf(new long[] {n}, Double.POSITIVE_INFINITY, DataType.DOUBLE);
@@ -92,7 +92,7 @@ record ExpectationMaximisation(int components, int maxIterations, double toleran
 
     /** Responsibilities 1 for each row's nearest seed. */
     private INDArray hardAssignment(INDArray x, INDArray means) {
-        int n = (int) x.rows();
+        int n = x.rows();
         INDArray distances = Nd4j.zeros(DataType.DOUBLE, n, components);
         for (int k = 0; k < components; k++) {
             INDArray diff = x.subRowVector(means.getRow(k));

@@ -20,7 +20,7 @@ final class GaussianComponent {
     final double logNormaliser;
 
     GaussianComponent(INDArray mean, INDArray covariance, DataType type) {
-        int d = (int) covariance.rows();
+        int d = covariance.rows();
         this.mean = mean.castTo(DataType.DOUBLE).reshape(1, d).dup();
         this.covariance = covariance.castTo(DataType.DOUBLE).dup();
         INDArray lower = Cholesky.lower(this.covariance);

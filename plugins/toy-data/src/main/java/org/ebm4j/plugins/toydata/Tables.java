@@ -18,7 +18,7 @@ final class Tables {
 
     /** A seeded random split: the last {@code fraction} of a permutation is the test set. */
     static Dataset split(String name, INDArray all, double fraction, RandomSource random) {
-        int n = (int) all.rows();
+        int n = all.rows();
         int test = (int) Math.round(n * fraction);
         if (test < 1 || test >= n) {
             throw new IllegalArgumentException("test-fraction " + fraction + " of " + n + " rows leaves no train or no test rows");
