@@ -51,7 +51,8 @@ final class SamplePictures {
             double[] box = box(train);
             GridDensity2d grid = GridDensity2d.of(model, box[0], box[1], box[2], box[3], model.dataType());
             measured.putAll(grid.compare(finite, 12345));
-            image = twoD(grid, finite, title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
+            String densityLabel = model instanceof NoiseAsEnergy ? "the noise's density q(x)" : "model density exp(-E)/Z";
+            image = twoD(grid, finite, densityLabel, title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
                     (double) measured.get("grid-tv"), (double) measured.get("grid-tv-of-exact-draws")));
         } else if (side * side == d && side >= 4) {
             image = imageGrids(finite, data.train().castTo(DataType.DOUBLE).toDoubleMatrix(), side, title);
@@ -76,7 +77,7 @@ final class SamplePictures {
         return new double[] {b[0] - px, b[1] + px, b[2] - py, b[3] + py};
     }
 
-    private static BufferedImage twoD(GridDensity2d grid, double[][] samples, String title) {
+    private static BufferedImage twoD(GridDensity2d grid, double[][] samples, String densityLabel, String title) {
         int plot = 560;
         int left = 60;
         int top = 50;
@@ -91,7 +92,7 @@ final class SamplePictures {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, 10, 22);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString("model density exp(-E)/Z (colour) and samples (red)", left, top - 8);
+        g.drawString(densityLabel + " (colour) and samples (red)", left, top - 8);
 
         double max = 0;
         for (double[] row : grid.p) {
