@@ -17,8 +17,8 @@ import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Maximum likelihood by contrastive divergence (MATH.md): {@code L = mean E(x⁺) − mean E(sg(x⁻)) + α (mean E(x⁺)² +
@@ -62,15 +62,15 @@ public final class ContrastiveDivergence implements Objective {
         Tensor positive = batch.x();
         int n = batch.size();
         RandomSource random = context.random();
-        int offset = -1;
+        int[] rows = null;
         Tensor start = switch (mode) {
             case CD -> positive;
             case SHORT_RUN -> fresh(n, positive.dataType(), random);
             case PCD -> {
-                // a random window of n consecutive buffer chains (wrapping): the buffer's order is random, so this
-                // advances a random subset, and reads and writes are two array copies instead of n row copies
-                offset = random.nextInt(bufferSize);
-                Tensor chains = Tensor.adopt(readWindow(offset, n));
+                // n buffer chains drawn with replacement (Du & Mordatch 2019): one gather, one scatter
+                checkSize(n);
+                rows = random.indices(n, bufferSize);
+                Tensor chains = Tensor.adopt(Nd4j.pullRows(buffer, 1, rows));
                 Tensor fresh = fresh(n, positive.dataType(), random);
                 Tensor renew = random.uniform(0, 1, positive.dataType(), n, 1).lt(reinit)
                         .mul(Tensor.full(1.0, positive.dataType(), 1, positive.shape()[1]));
@@ -82,8 +82,11 @@ public final class ContrastiveDivergence implements Objective {
             result = sampler.sample(model, start, new SamplerContext(random));
         }
         Tensor negative = result.samples().detach();
-        if (offset >= 0) {
-            writeWindow(offset, negative.array());
+        if (rows != null) {
+            // in place; a row drawn twice keeps the later chain's end
+            Nd4j.exec(DynamicCustomOp.builder("scatter_upd")
+                    .addInputs(buffer, Nd4j.createFromArray(rows), negative.array().castTo(buffer.dataType()))
+                    .addOutputs(buffer).build());
         }
         Tensor ePos = model.energy(positive);
         Tensor eNeg = model.energy(negative);
@@ -103,26 +106,6 @@ public final class ContrastiveDivergence implements Objective {
             throw new IllegalStateException("the initial distribution is not fitted: prepare() was not called");
         }
         return initial.draw(n, type, random);
-    }
-
-    /** A copy of buffer rows offset .. offset+n−1, wrapping around the end. */
-    private INDArray readWindow(int offset, int n) {
-        checkSize(n);
-        int head = Math.min(n, bufferSize - offset);
-        INDArray first = buffer.get(NDArrayIndex.interval(offset, offset + head), NDArrayIndex.all());
-        return head == n ? first.dup() : Nd4j.concat(0, first, buffer.get(NDArrayIndex.interval(0, n - head), NDArrayIndex.all()));
-    }
-
-    /** Writes {@code values} into buffer rows offset .. offset+n−1, wrapping around the end. */
-    private void writeWindow(int offset, INDArray values) {
-        int n = values.rows();
-        int head = Math.min(n, bufferSize - offset);
-        buffer.get(NDArrayIndex.interval(offset, offset + head), NDArrayIndex.all())
-                .assign(values.get(NDArrayIndex.interval(0, head), NDArrayIndex.all()));
-        if (head < n) {
-            buffer.get(NDArrayIndex.interval(0, n - head), NDArrayIndex.all())
-                    .assign(values.get(NDArrayIndex.interval(head, n), NDArrayIndex.all()));
-        }
     }
 
     private void checkSize(int n) {
