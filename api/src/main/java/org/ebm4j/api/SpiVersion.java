@@ -15,7 +15,7 @@ public final class SpiVersion {
 
     private SpiVersion() {}
 
-    /** For example {@code 0.1.0} (a {@code -SNAPSHOT} suffix dropped). */
+    /** For example {@code 0.2.0} (a {@code -SNAPSHOT} suffix dropped). */
     public static String current() {
         return VERSION;
     }

@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import org.ebm4j.api.component.ComponentContext;
+import java.util.Map;
+import org.ebm4j.api.component.ComponentKind;
+import org.ebm4j.api.component.ComponentProvider;
 import org.ebm4j.api.data.Batch;
 import org.ebm4j.api.data.Dataset;
-import org.ebm4j.api.noise.NoiseProvider;
 import org.ebm4j.api.objective.ObjectiveProvider;
 import org.ebm4j.api.param.Parameters;
 import org.ebm4j.api.model.EnergyModel;
@@ -33,6 +33,7 @@ import org.ebm4j.plugins.exactsm.ExactScoreMatching;
 import org.ebm4j.plugins.mcmc.UnadjustedLangevin;
 import org.ebm4j.plugins.mlp.MlpEnergy;
 import org.ebm4j.plugins.ssm.SlicedScoreMatching;
+import org.ebm4j.runtime.experiment.Standalone;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -76,32 +77,12 @@ public final class ObjectiveBenchmark {
         report("fce", 2, m -> m, provided(new FceProvider(), "noise { type = flow-noise, fit.steps = 0 }"), dsm);
     }
 
-    /** An objective built by its provider over its defaults, nested noise by name from the noise and flow plugins. */
+    /** An objective built by its provider as an experiment builds it, nested noise by name from the noise and flow plugins. */
     private static Objective provided(ObjectiveProvider provider, String settings) {
-        Config all = ConfigFactory.parseResources(ObjectiveBenchmark.class.getClassLoader(), "reference.conf");
-        List<NoiseProvider> noises = List.of(new GaussianNoiseProvider(), new FlowNoiseProvider());
-        ComponentContext context = new ComponentContext() {
-            private final RandomSource random = RandomSource.seeded(3);
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public RandomSource random() {
-                return random;
-            }
-
-            @Override
-            public <T> T create(Class<T> kind, Config spec) {
-                String name = spec.getString("type");
-                NoiseProvider p = noises.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
-                return kind.cast(p.create(spec.withoutPath("type").withFallback(all.getConfig("ebm.noise.\"" + name + "\"")), this));
-            }
-        };
-        Objective objective = provider.create(ConfigFactory.parseString(settings)
-                .withFallback(all.getConfig("ebm.objective." + provider.name())), context);
+        Map<ComponentProvider<?>, ComponentKind> noises = Map.of(new GaussianNoiseProvider(), ComponentKind.NOISE,
+                new FlowNoiseProvider(), ComponentKind.NOISE);
+        Objective objective = new Standalone(provider, ComponentKind.OBJECTIVE, noises)
+                .build(Objective.class, ConfigFactory.parseString(settings), 2, 3);
         try (RandomSource random = RandomSource.seeded(4)) {
             INDArray data = random.normal(DataType.FLOAT, 2000, 2).array();
             objective.prepare(new Dataset("benchmark", data, data), random);

@@ -6,10 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.component.ComponentProvider;
 import org.junit.jupiter.api.Test;
 
@@ -50,28 +47,24 @@ public abstract class ComponentContract<T> {
     /** Numbers that describe what the component does from {@code seed}: equal numbers, equal behaviour. */
     protected abstract double[] fingerprint(T component, long seed);
 
-    /** The provider's defaults merged under {@link #testSettings()}. */
+    /**
+     * The settings the component gets from {@link #testSettings()}: its defaults and those of its nested components
+     * filled in and resolved by the runtime's resolver, as a run folder's {@code config.conf} would show them.
+     */
     protected final Config settings() {
         Config defaults = ContractSupport.defaults(provider(), kind());
         assertThat(defaults).as("reference.conf entry ebm.%s.\"%s\"", kind(), provider().name()).isNotNull();
-        return ConfigFactory.parseString(testSettings()).withFallback(defaults).resolve();
+        return ContractSupport.resolvedSettings(provider(), kind(), ConfigFactory.parseString(testSettings()), nestedProviders());
     }
 
-    /** The component built from {@code settings} with a context seeded by {@code seed}. */
+    /** The component built from {@code settings} (as an experiment builds it) with streams seeded by {@code seed}. */
     protected final T create(Config settings, long seed) {
-        return provider().create(settings, context(seed));
+        return ContractSupport.build(provider(), kind(), settings, nestedProviders(), dimension(), seed);
     }
 
     /** The component from its test settings. */
     protected final T create(long seed) {
-        return create(settings(), seed);
-    }
-
-    protected final ComponentContext context(long seed) {
-        Map<ComponentProvider<?>, String> nested = nestedProviders();
-        List<ComponentProvider<?>> providers = new ArrayList<>(nested.keySet());
-        List<String> kinds = providers.stream().map(nested::get).toList();
-        return ContractSupport.context(dimension(), seed, providers, kinds);
+        return create(ConfigFactory.parseString(testSettings()), seed);
     }
 
     @Test

@@ -2,28 +2,32 @@ package org.ebm4j.testkit;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.util.List;
-import org.ebm4j.api.component.ComponentContext;
+import java.util.Map;
+import org.ebm4j.api.component.ComponentKind;
 import org.ebm4j.api.component.ComponentProvider;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.param.Parameters;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.tensor.Tensor;
+import org.ebm4j.runtime.config.PluginDefaults;
+import org.ebm4j.runtime.experiment.Standalone;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** What the contracts build components with: defaults, a context, a standard data set and small known energies. */
+/**
+ * What the contracts build components with: the runtime's own resolver and factory (so a component is built
+ * exactly as an experiment would build it: defaults merged, nested components by name, substitutions resolved,
+ * unknown settings refused), a standard data set and small known energies.
+ */
 public final class ContractSupport {
 
     private ContractSupport() {}
 
-    /** {@code ebm.<kind>.<name>} from every {@code reference.conf} the provider's class loader sees, or {@code null}. */
+    /** {@code ebm.<kind>.<name>} from the provider's own {@code reference.conf}, or {@code null} if it has no such entry. */
     public static Config defaults(ComponentProvider<?> provider, String kind) {
-        Config all = ConfigFactory.parseResources(provider.getClass().getClassLoader(), "reference.conf");
-        String path = "ebm." + kind + ".\"" + provider.name() + "\"";
-        return all.hasPath(path) ? all.getConfig(path) : null;
+        return new PluginDefaults().declared(kind(kind), provider).orElse(null);
     }
 
     /**
@@ -32,46 +36,38 @@ public final class ContractSupport {
      * experiment file would.
      */
     public static <T> T build(ComponentProvider<T> provider, String kind, String settings, int d, long seed) {
-        Config defaults = defaults(provider, kind);
-        if (defaults == null) {
-            throw new IllegalArgumentException("no reference.conf entry ebm." + kind + ".\"" + provider.name() + "\"");
-        }
-        return provider.create(ConfigFactory.parseString(settings).withFallback(defaults).resolve(), context(d, seed, List.of(), List.of()));
+        return build(provider, kind, ConfigFactory.parseString(settings), Map.of(), d, seed);
     }
 
     /**
-     * A context of dimension {@code d} with its own seeded stream; nested components ({@code cd}'s sampler, {@code nce}'s
-     * noise) are created by name from {@code nested}, over their own defaults.
+     * {@code provider}'s component from {@code settings} (the experiment file's section, without {@code type}), with
+     * the components it creates by name found among {@code nested} (provider → kind), built by the runtime exactly as
+     * an experiment builds it.
      */
-    public static ComponentContext context(int d, long seed, List<? extends ComponentProvider<?>> nested, List<String> nestedKinds) {
-        RandomSource random = RandomSource.seeded(seed);
-        return new ComponentContext() {
-            private int children;
+    public static <T> T build(ComponentProvider<T> provider, String kind, Config settings, Map<ComponentProvider<?>, String> nested,
+                              int d, long seed) {
+        @SuppressWarnings("unchecked") // the provider of T creates a T
+        Class<T> type = (Class<T>) org.ebm4j.runtime.plugin.ComponentKinds.componentType(kind(kind));
+        return standalone(provider, kind, nested).build(type, settings, d, seed);
+    }
 
-            @Override
-            public int dimension() {
-                return d;
-            }
+    /**
+     * The complete, resolved settings {@code provider} gets from {@code settings}: its defaults and those of its
+     * nested components filled in, as a run folder's {@code config.conf} would show them (without {@code type}).
+     */
+    public static Config resolvedSettings(ComponentProvider<?> provider, String kind, Config settings, Map<ComponentProvider<?>, String> nested) {
+        return standalone(provider, kind, nested).resolvedSettings(settings);
+    }
 
-            @Override
-            public RandomSource random() {
-                return random;
-            }
+    private static Standalone standalone(ComponentProvider<?> provider, String kind, Map<ComponentProvider<?>, String> nested) {
+        Map<ComponentProvider<?>, ComponentKind> kinds = new java.util.LinkedHashMap<>();
+        nested.forEach((p, k) -> kinds.put(p, kind(k)));
+        return new Standalone(provider, kind(kind), kinds);
+    }
 
-            @Override
-            public <T> T create(Class<T> kind, Config spec) {
-                String name = spec.getString("type");
-                for (int i = 0; i < nested.size(); i++) {
-                    ComponentProvider<?> p = nested.get(i);
-                    if (p.name().equals(name)) {
-                        Config settings = spec.withoutPath("type").withFallback(defaults(p, nestedKinds.get(i)));
-                        return kind.cast(p.create(settings, context(d, seed * 31 + (++children), nested, nestedKinds)));
-                    }
-                }
-                throw new IllegalArgumentException("the contract has no nested " + kind.getSimpleName() + " '" + name
-                        + "'; list its provider in nestedProviders()");
-            }
-        };
+    static ComponentKind kind(String key) {
+        return ComponentKind.byKey(key).orElseThrow(() -> new IllegalArgumentException("unknown kind '" + key + "'; kinds: "
+                + ComponentKind.keys()));
     }
 
     /**

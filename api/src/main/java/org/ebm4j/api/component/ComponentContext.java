@@ -1,10 +1,10 @@
 package org.ebm4j.api.component;
 
-import com.typesafe.config.Config;
 import org.ebm4j.api.random.RandomSource;
 
 /**
- * What the runtime hands a provider: the data dimension, seeded randomness, and other components by name.
+ * What the runtime hands a provider: the data dimension, seeded randomness, and the components nested in this
+ * component's settings.
  */
 public interface ComponentContext {
 
@@ -12,20 +12,29 @@ public interface ComponentContext {
     int dimension();
 
     /**
-     * The random stream of this component, derived from the run's seed and the component's role, so adding a
-     * component never shifts another's numbers. Ask for sub-streams with {@link RandomSource#split(String)}.
+     * The random stream of this component, derived from the run's seed and the component's place in the experiment,
+     * so adding a component never shifts another's numbers. Ask for sub-streams with {@link RandomSource#split(String)}.
      */
     RandomSource random();
 
     /**
-     * Creates another component, e.g. the sampler CD uses for its negatives. {@code spec} names it with
-     * {@code type} and holds its settings, as an experiment file would:
+     * Creates the component nested at {@code key} of this component's settings, e.g. the sampler CD draws its
+     * negatives with. A plugin declares it in its {@code reference.conf} as a section with a {@code type}; the key
+     * names the kind, or the section says it with {@code kind}:
      * <pre>{@code
-     * sampler { type = ula, steps = 20, step-size = 0.01 }
+     * ebm.objective.cd {
+     *   sampler { type = ula, steps = 20 }           # a sampler: the key is a kind
+     *   init { kind = noise, type = uniform }        # any other key: say the kind
+     * }
      * }</pre>
+     * By the time {@code create} is called the runtime has merged the nested component's own defaults under it,
+     * checked its settings, and resolved every substitution; a user replaces it with another {@code type} (or
+     * {@code init = gaussian}, short for {@code init { type = gaussian }}), and the defaults of the old type then
+     * no longer apply.
      *
-     * @param kind what kind of component to create
-     * @param spec the component's section: {@code type} plus settings overriding its defaults
+     * @param kind what kind of component it is ({@code Sampler.class}, {@code NoiseDistribution.class}, ...)
+     * @param key  the key of the nested section in this component's settings, e.g. {@code sampler}
+     * @throws org.ebm4j.api.ConfigException if it cannot be built (the key names the full path, e.g. {@code objective.sampler})
      */
-    <T> T create(Class<T> kind, Config spec);
+    <T> T create(Class<T> kind, String key);
 }

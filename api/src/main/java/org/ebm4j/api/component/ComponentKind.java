@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The kinds of component an experiment names. Each kind has a section of the experiment file ({@code model},
- * {@code objective}, ...) and a namespace of defaults, {@code ebm.<kind>.<name>}, in plugins' {@code reference.conf}.
+ * {@code objective}, ..., the lists {@code evaluators} and {@code listeners}) and a namespace of defaults,
+ * {@code ebm.<kind>.<name>}, in plugins' {@code reference.conf}.
  */
 public enum ComponentKind {
     MODEL("model"),
@@ -12,7 +13,9 @@ public enum ComponentKind {
     SAMPLER("sampler"),
     NOISE("noise"),
     DATA("data"),
-    EVALUATOR("evaluator");
+    EVALUATOR("evaluator"),
+    /** Observers of training named in an experiment's {@code listeners} list (metric sinks, custom stopping rules). */
+    LISTENER("listener");
 
     private final String key;
 
@@ -30,12 +33,18 @@ public enum ComponentKind {
         return "ebm." + key + ".\"" + name + "\"";
     }
 
-    public static ComponentKind byKey(String key) {
+    /** The kind whose {@link #key()} is {@code key}. */
+    public static java.util.Optional<ComponentKind> byKey(String key) {
         for (ComponentKind k : values()) {
             if (k.key.equals(key.toLowerCase(Locale.ROOT))) {
-                return k;
+                return java.util.Optional.of(k);
             }
         }
-        throw new IllegalArgumentException("Unknown component kind '" + key + "'");
+        return java.util.Optional.empty();
+    }
+
+    /** The keys of every kind, for messages. */
+    public static java.util.List<String> keys() {
+        return java.util.Arrays.stream(values()).map(ComponentKind::key).toList();
     }
 }

@@ -7,8 +7,11 @@ import com.typesafe.config.Config;
  * ({@code ObjectiveProvider}, {@code SamplerProvider}, ...) and marks the class with PF4J's {@code @Extension}.
  *
  * <p>{@link #create} receives the component's settings: the plugin's defaults from its {@code reference.conf}
- * (under {@code ebm.<kind>.<name>}) overlaid with what the experiment file sets. Read every setting there, eagerly,
- * into an immutable record, and throw {@link org.ebm4j.api.ConfigException} naming the key for a bad value.
+ * (under {@code ebm.<kind>.<name>}) overlaid with what the experiment file sets, substitutions resolved, unknown keys
+ * already refused, and the reserved keys {@code type}, {@code kind} and {@code label} removed. Read every setting
+ * there, eagerly, into an immutable record (with {@link SettingsReader}), and throw
+ * {@link org.ebm4j.api.ConfigException} naming the key (relative to the component) for a bad value; the runtime
+ * reports it with the full key and the file. Nested components come from {@link ComponentContext#create}.
  *
  * @param <T> the component type
  */

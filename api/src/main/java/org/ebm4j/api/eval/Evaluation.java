@@ -8,7 +8,7 @@ import java.util.Map;
 public record Evaluation(Map<String, Double> metrics, List<Path> files) {
 
     public Evaluation {
-        metrics = Map.copyOf(metrics);
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics)); // in the order given: logs and tables stay stable
         files = List.copyOf(files);
     }
 }

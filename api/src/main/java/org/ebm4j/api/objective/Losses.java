@@ -8,7 +8,7 @@ public record Losses(List<Loss> losses, Map<String, Double> metrics) {
 
     public Losses {
         losses = List.copyOf(losses);
-        metrics = Map.copyOf(metrics);
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics)); // in the order given: logs and tables stay stable
     }
 
     /** One loss, no extra metrics. */

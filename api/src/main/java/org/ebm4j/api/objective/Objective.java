@@ -21,6 +21,25 @@ public interface Objective {
      */
     Losses losses(EnergyModel model, Batch batch, StepContext context);
 
+    /**
+     * The losses on held-out rows (early stopping's validation loss), with no side effect: the objective's state
+     * (a replay buffer, a step counter) is exactly as before, and no gradient is taken. The runtime calls it with
+     * recording off and a stream rewound to the same position at every check, so checks differ only by the
+     * parameters. The default is {@link #losses}, right for an objective whose {@code losses} changes nothing; an
+     * objective with state overrides it.
+     */
+    default Losses validationLosses(EnergyModel model, Batch batch, StepContext context) {
+        return losses(model, batch, context);
+    }
+
+    /**
+     * Checks, before any run folder exists, that this objective can train {@code model} on {@code data} with batches
+     * of {@code batchSize} rows (e.g. a noise-conditional loss needs a noise-conditional model; a replay buffer must
+     * hold a batch). Throws {@link org.ebm4j.api.ConfigException} with keys relative to the objective, as
+     * {@code create} does. Does nothing by default.
+     */
+    default void check(EnergyModel model, Dataset data, int batchSize) {}
+
     /** The objective's own parameters (NCE's {@code c}); empty by default. */
     default Parameters parameters() {
         return Parameters.empty();

@@ -93,6 +93,15 @@ public final class Optimizers {
         return new TreeSet<>(SCHEDULE_OPTIONS.keySet());
     }
 
+    /** The options schedule {@code name} needs (besides {@code warmup}, which every schedule takes). */
+    public static List<String> scheduleOptions(String name) {
+        List<String> options = SCHEDULE_OPTIONS.get(name);
+        if (options == null) {
+            throw new IllegalArgumentException("Unknown schedule '" + name + "'; known: " + scheduleNames());
+        }
+        return options;
+    }
+
     /** The ND4J updater configuration for {@code spec}. */
     public static IUpdater updater(OptimizerSpec spec) {
         Kind kind = kind(spec.name());

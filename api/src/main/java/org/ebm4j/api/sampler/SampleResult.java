@@ -10,6 +10,6 @@ import org.ebm4j.api.tensor.Tensor;
 public record SampleResult(Tensor samples, Map<String, Double> diagnostics) {
 
     public SampleResult {
-        diagnostics = Map.copyOf(diagnostics);
+        diagnostics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(diagnostics)); // in the order given: logs and tables stay stable
     }
 }

@@ -11,4 +11,11 @@ public interface Sampler {
 
     /** Runs the chains from {@code init: [chains, d]} and returns their final states with diagnostics. */
     SampleResult sample(EnergyModel model, Tensor init, SamplerContext context);
+
+    /**
+     * Checks, before anything runs, that this sampler can sample {@code model} (e.g. annealed Langevin needs a
+     * noise-conditional energy); throws {@link org.ebm4j.api.ConfigException} with keys relative to the sampler.
+     * Does nothing by default.
+     */
+    default void check(EnergyModel model) {}
 }

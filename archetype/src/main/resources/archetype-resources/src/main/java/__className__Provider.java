@@ -261,6 +261,54 @@ public class ${className}Provider implements DataSourceProvider {
         return points.addi(random.normal(DataType.DOUBLE, n, 2).array().muli(noise)).castTo(Tensor.DEFAULT_TYPE);
     }
 }
+#elseif( $kind == "listener" )
+import java.util.Map;
+import org.ebm4j.api.training.TrainingControl;
+import org.ebm4j.api.training.TrainingListener;
+import org.ebm4j.api.training.TrainingListenerProvider;
+
+/**
+ * {@code listeners = [ { type = ${name} } ]}: stops training once the first loss has not improved by
+ * {@code min-improvement} for {@code patience} steps. A listener sees every step's numbers, every published metric
+ * and every checkpoint, and may stop or fail the run; replace this with yours.
+ */
+@Extension
+public class ${className}Provider implements TrainingListenerProvider {
+
+    @Override
+    public String name() {
+        return "${name}";
+    }
+
+    @Override
+    public String description() {
+        return "Stops training when the loss stalls (replace with your listener)";
+    }
+
+    @Override
+    public TrainingListener create(Config settings, ComponentContext context) {
+        SettingsReader r = new SettingsReader();
+        int patience = r.intAtLeast(settings, "patience", 1);
+        double minImprovement = r.nonNegativeDouble(settings, "min-improvement");
+        r.throwIfAny();
+        return new TrainingListener() {
+            private double best = Double.POSITIVE_INFINITY;
+            private int stale;
+
+            @Override
+            public void onStep(long step, Map<String, Double> metrics, TrainingControl control) {
+                double loss = metrics.entrySet().stream().filter(e -> e.getKey().startsWith("loss/"))
+                        .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
+                if (loss < best - minImprovement) {
+                    best = loss;
+                    stale = 0;
+                } else if (++stale >= patience) {
+                    control.stop("${name}: the loss did not improve by " + minImprovement + " for " + patience + " steps");
+                }
+            }
+        };
+    }
+}
 #else
 import java.nio.file.Path;
 import java.util.List;

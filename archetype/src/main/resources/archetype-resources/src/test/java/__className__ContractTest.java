@@ -26,6 +26,11 @@ import org.ebm4j.api.data.DataSource;
 import org.ebm4j.testkit.DataSourceContract;
 #set( $type = "DataSource" )
 #set( $contract = "DataSourceContract" )
+#elseif( $kind == "listener" )
+import org.ebm4j.api.training.TrainingListener;
+import org.ebm4j.testkit.TrainingListenerContract;
+#set( $type = "TrainingListener" )
+#set( $contract = "TrainingListenerContract" )
 #else
 import org.ebm4j.api.eval.Evaluator;
 import org.ebm4j.testkit.EvaluatorContract;

@@ -50,10 +50,14 @@ public final class EbmCommand implements Runnable {
         return home != null ? Path.of(home, "plugins") : Path.of("plugins");
     }
 
-    /** Loads the plugins and reports broken jars on stderr (they never stop the others). */
+    /**
+     * Loads the plugins and reports, on stderr, broken jars (they never stop the others) and names several plugins
+     * register. Every command that loads plugins goes through here, so they all say the same.
+     */
     PluginSystem loadPlugins() {
         PluginSystem system = PluginSystem.load(pluginsFolder());
-        system.allProblems().forEach(f -> err.println("warning: " + f));
+        system.failures().forEach(f -> err.println("warning: plugin " + f + "; the other plugins are loaded"));
+        system.components().conflicts().forEach(c -> err.println("warning: " + c.describe()));
         return system;
     }
 
@@ -69,7 +73,14 @@ public final class EbmCommand implements Runnable {
         CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+        cli.setExecutionExceptionHandler((thrown, line, parsed) -> {
+            Exception e = thrown;
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (t instanceof EbmException ebm) {
+                    e = ebm; // whatever wrapped it (Guice does), the message is ebm4j's
+                    break;
+                }
+            }
             if (e instanceof ConfigException || e instanceof UnknownComponentException) {
                 err.println(e.getMessage());
                 return BAD_CONFIGURATION;

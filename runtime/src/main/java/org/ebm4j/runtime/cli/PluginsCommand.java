@@ -2,6 +2,7 @@ package org.ebm4j.runtime.cli;
 
 import java.util.concurrent.Callable;
 import org.ebm4j.runtime.plugin.ComponentInfo;
+import org.ebm4j.runtime.plugin.NameConflict;
 import org.ebm4j.runtime.plugin.PluginFailure;
 import org.ebm4j.runtime.plugin.PluginInfo;
 import org.ebm4j.runtime.plugin.PluginSystem;
@@ -9,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the plugins, the components they provide, and the jars that failed to load.")
+        description = {"List the plugins, the components they provide (under the names experiments use), names several "
+                + "plugins register, and the jars that failed to load.",
+                "Exit 0, also when some jars failed: the others are usable."})
 final class PluginsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -18,19 +21,24 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = root.out;
-        PluginSystem system = PluginSystem.load(root.pluginsFolder());
-        try (system) {
+        try (PluginSystem system = PluginSystem.load(root.pluginsFolder())) {
             out.println("Plugins in " + root.pluginsFolder().toAbsolutePath() + ":");
             for (PluginInfo p : system.plugins()) {
                 out.printf("  %-20s %-10s %-8s %s%n", p.id(), p.version(), p.state(), p.jar().getFileName());
             }
             out.println("Components:");
             for (ComponentInfo c : system.components().all()) {
-                out.printf("  %-10s %-20s %s  [%s]%n", c.kind().key(), c.name(), c.description(), c.pluginId());
+                out.printf("  %-10s %-24s %s  [%s]%n", c.kind().key(), c.name(), c.description(), c.pluginId());
             }
-            if (!system.allProblems().isEmpty()) {
+            if (!system.components().conflicts().isEmpty()) {
+                out.println("Name conflicts:");
+                for (NameConflict c : system.components().conflicts()) {
+                    out.println("  " + c.describe());
+                }
+            }
+            if (!system.failures().isEmpty()) {
                 out.println("Not loaded:");
-                for (PluginFailure f : system.allProblems()) {
+                for (PluginFailure f : system.failures()) {
                     out.println("  " + f);
                 }
             }

@@ -18,7 +18,8 @@ final class Report {
         }
         root.out.println("run folder: " + result.folder());
         outcome.earlyStopping().ifPresent(root.out::println);
-        outcome.evaluation().forEach((k, v) -> root.out.printf(Locale.ROOT, "%s: %.4f%n", k, v));
+        outcome.evaluation().forEach((label, metrics) -> metrics.forEach((k, v) ->
+                root.out.printf(Locale.ROOT, "%s %s: %.4f%n", label, k, v)));
         root.out.printf(Locale.ROOT, "%d steps in %.1f s (%.1f steps/s)%n", outcome.steps(), outcome.seconds(), outcome.stepsPerSecond());
         return EbmCommand.OK;
     }

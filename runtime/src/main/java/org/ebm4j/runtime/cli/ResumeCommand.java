@@ -1,10 +1,8 @@
 package org.ebm4j.runtime.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.ebm4j.runtime.plugin.PluginSystem;
-import org.ebm4j.runtime.run.ProgressReporter;
 import org.ebm4j.runtime.run.Runs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,8 +21,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (PluginSystem plugins = root.loadPlugins()) {
-            return Report.finished(root, new Runs(plugins).resume(runDir,
-                    List.of(new ProgressReporter(root.out, System.console() != null))));
+            return Report.finished(root, new Runs(plugins).resume(runDir, root.out, System.console() != null));
         }
     }
 }

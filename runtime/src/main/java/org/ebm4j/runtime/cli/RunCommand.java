@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ebm4j.runtime.plugin.PluginSystem;
-import org.ebm4j.runtime.run.ProgressReporter;
 import org.ebm4j.runtime.run.RunResult;
 import org.ebm4j.runtime.run.Runs;
 import picocli.CommandLine.Command;
@@ -31,8 +30,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (PluginSystem plugins = root.loadPlugins()) {
-            RunResult result = new Runs(plugins).run(file, overrides, out,
-                    List.of(new ProgressReporter(root.out, System.console() != null)));
+            RunResult result = new Runs(plugins).run(file, overrides, out, root.out, System.console() != null);
             return Report.finished(root, result);
         }
     }

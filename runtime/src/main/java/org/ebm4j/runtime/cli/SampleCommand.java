@@ -45,12 +45,13 @@ final class SampleCommand implements Callable<Integer> {
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--init", paramLabel = "FROM", defaultValue = "uniform",
-            description = "Where chains start: uniform (the data's box), gaussian (fitted to the data), data (training points), "
-                    + "or a .npy matrix [chains, d]. Default: ${DEFAULT-VALUE}.")
+            description = "Where chains start: any noise distribution by name, fitted to the training data (uniform: the data's "
+                    + "box; gaussian: its mean and covariance; empirical: training points; flow-noise, ...), or a .npy matrix "
+                    + "[chains, d]. Default: ${DEFAULT-VALUE}.")
     String init;
 
-    @Option(names = "--init-margin", paramLabel = "M", defaultValue = "1.0", description = "Widening of the uniform box. Default: ${DEFAULT-VALUE}.")
-    double initMargin;
+    @Option(names = "--init-margin", paramLabel = "M", description = "How far --init uniform's box reaches beyond the data. Default: 1.0.")
+    Double initMargin;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial states and chains (default: the experiment's).")
     Long seed;
@@ -66,10 +67,11 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         SampleRequest request = new SampleRequest(source, Optional.ofNullable(sampler),
                 chains == null ? OptionalInt.empty() : OptionalInt.of(chains),
-                steps == null ? OptionalInt.empty() : OptionalInt.of(steps), overrides, init, initMargin,
+                steps == null ? OptionalInt.empty() : OptionalInt.of(steps), overrides, init,
+                initMargin == null ? 1.0 : initMargin, initMargin != null,
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Optional.ofNullable(out), noise);
         try (PluginSystem plugins = root.loadPlugins()) {
-            SamplingResult result = new Sampling(plugins.components()).run(request);
+            SamplingResult result = new Sampling(plugins.injector()).run(request);
             root.out.println("samples folder: " + result.folder());
             Map<String, Object> report = result.report();
             root.out.println("parameters: " + report.get("parameters"));

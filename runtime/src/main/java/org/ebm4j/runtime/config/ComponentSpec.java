@@ -2,10 +2,11 @@ package org.ebm4j.runtime.config;
 
 import com.typesafe.config.Config;
 import org.ebm4j.api.component.ComponentKind;
-import org.ebm4j.runtime.plugin.RegisteredProvider;
+import org.ebm4j.api.component.ComponentProvider;
 
 /**
- * One component of an experiment: its kind, its name ({@code type}), where in the file it was declared, the
- * provider that makes it, and its complete settings (the file's values over the plugin's defaults).
+ * One component of an experiment, top-level or nested: its kind, its name ({@code type}), where it sits
+ * ({@code objective.sampler}, {@code evaluators[1]}), its label (evaluators and listeners: how results and files are
+ * told apart), the provider that makes it, and its complete, resolved settings without the reserved keys.
  */
-public record ComponentSpec(ComponentKind kind, String type, String path, RegisteredProvider provider, Config settings) {}
+public record ComponentSpec(ComponentKind kind, String type, String path, String label, ComponentProvider<?> provider, Config settings) {}

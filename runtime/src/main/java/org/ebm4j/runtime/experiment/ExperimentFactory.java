@@ -1,12 +1,18 @@
 package org.ebm4j.runtime.experiment;
 
+import com.google.inject.Inject;
 import com.typesafe.config.Config;
-import java.util.ArrayList;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.ebm4j.api.ConfigException;
 import org.ebm4j.api.EbmException;
-import org.ebm4j.api.UnknownComponentException;
 import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.component.ComponentKind;
 import org.ebm4j.api.component.SettingsReader;
@@ -17,51 +23,95 @@ import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.sampler.Sampler;
+import org.ebm4j.api.training.TrainingListener;
+import org.ebm4j.runtime.config.ComponentResolver;
 import org.ebm4j.runtime.config.ComponentSpec;
-import org.ebm4j.runtime.config.ExperimentLoader;
 import org.ebm4j.runtime.config.ExperimentSpec;
 import org.ebm4j.runtime.plugin.ComponentKinds;
-import org.ebm4j.runtime.plugin.ComponentRegistry;
-import org.ebm4j.runtime.plugin.RegisteredProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Creates an experiment's components through their providers: data first (its dimension is everyone's), then
- * the model, objective, sampler and evaluators. Configuration errors of all components are reported together.
+ * Creates an experiment's components through their providers: data first (its dimension is everyone's), then the
+ * model, objective, sampler, evaluators and listeners, each nested component from its resolved section; then checks
+ * them against each other ({@code Objective.check}, {@code Sampler.check}, {@code Evaluator.check}), so that what
+ * would fail at step 1 fails before a run folder exists. Configuration errors of all components are reported together.
  */
 public final class ExperimentFactory {
 
-    private final ComponentRegistry registry;
-    private final ExperimentLoader loader;
+    private final ComponentResolver resolver;
 
-    public ExperimentFactory(ComponentRegistry registry, ExperimentLoader loader) {
-        this.registry = registry;
-        this.loader = loader;
+    @Inject
+    public ExperimentFactory(ComponentResolver resolver) {
+        this.resolver = resolver;
     }
 
     public Experiment create(ExperimentSpec spec) {
         RandomStreams streams = new RandomStreams(spec.seed());
         SettingsReader problems = new SettingsReader();
 
-        DataSource source = build(spec.data(), DataSource.class, streams, -1, problems);
+        DataSource source = build(spec.data(), DataSource.class, spec, streams, -1, problems);
         problems.throwIfAny();
         Dataset data = source.load(streams.stream("data"));
         checkFinite(data, spec.data());
         int d = data.dimension();
 
-        EnergyModel model = build(spec.model(), EnergyModel.class, streams, d, problems);
-        Optional<Objective> objective = spec.objective().map(o -> build(o, Objective.class, streams, d, problems));
-        Optional<Sampler> sampler = spec.sampler().map(s -> build(s, Sampler.class, streams, d, problems));
-        List<Evaluator> evaluators = new ArrayList<>();
+        EnergyModel model = build(spec.model(), EnergyModel.class, spec, streams, d, problems);
+        Optional<Objective> objective = spec.objective().map(o -> build(o, Objective.class, spec, streams, d, problems));
+        Optional<Sampler> sampler = spec.sampler().map(s -> build(s, Sampler.class, spec, streams, d, problems));
+        Map<String, Evaluator> evaluators = new LinkedHashMap<>();
         for (ComponentSpec e : spec.evaluators()) {
-            evaluators.add(build(e, Evaluator.class, streams, d, problems));
+            evaluators.put(e.label(), build(e, Evaluator.class, spec, streams, d, problems));
         }
-        if (model != null && model.dimension() != d) {
-            problems.add(spec.model().settings(), spec.model().path(), "the model takes dimension " + model.dimension()
-                    + " but data '" + data.name() + "' has dimension " + d);
+        List<TrainingListener> listeners = new ArrayList<>();
+        for (ComponentSpec l : spec.listeners()) {
+            listeners.add(build(l, TrainingListener.class, spec, streams, d, problems));
         }
         problems.throwIfAny();
-        return new Experiment(spec, data, model, objective, sampler, List.copyOf(evaluators), streams);
+        Experiment experiment = new Experiment(spec, data, model, objective, sampler, evaluators, listeners, streams);
+        check(experiment, problems);
+        problems.throwIfAny();
+        return experiment;
+    }
+
+    /** The components' own checks against the model and data they will get, and the runtime's. */
+    private static void check(Experiment e, SettingsReader problems) {
+        ExperimentSpec spec = e.spec();
+        if (e.model().dimension() != e.data().dimension()) {
+            problems.add("model", spec.source().toString(), "it takes dimension " + e.model().dimension() + " but data '"
+                    + e.data().name() + "' has dimension " + e.data().dimension());
+        }
+        var stopping = spec.train().earlyStopping();
+        long trainRows = e.data().train().rows();
+        if (stopping.enabled() && Math.max(1, Math.round(stopping.validationFraction() * trainRows)) >= trainRows) {
+            problems.add("train.early-stopping.validation-fraction", spec.source().toString(), "holds out every one of the "
+                    + trainRows + " training rows; leave some to train on");
+        }
+        e.objective().ifPresent(o -> checked(spec.objective().get(), problems,
+                () -> o.check(e.model(), e.data(), spec.train().batchSize())));
+        e.sampler().ifPresent(s -> checked(spec.sampler().get(), problems, () -> s.check(e.model())));
+        for (ComponentSpec es : spec.evaluators()) {
+            checked(es, problems, () -> e.evaluators().get(es.label()).check(e.model(), e.data()));
+        }
+    }
+
+    private static void checked(ComponentSpec spec, SettingsReader problems, Runnable check) {
+        try {
+            check.run();
+        } catch (ConfigException ex) {
+            // a check knows the key, not the file: the spec's settings know where each key was set
+            List<ConfigException.Problem> located = ex.problems().stream().map(p -> p.origin() == null || p.origin().isBlank()
+                    ? new ConfigException.Problem(p.key(), SettingsReader.originOf(spec.settings(), p.key()), p.message()) : p).toList();
+            prefixed(spec.path(), problems).accept(new ConfigException(located));
+        }
+    }
+
+    private static Consumer<ConfigException> prefixed(String path, SettingsReader problems) {
+        return ex -> {
+            for (ConfigException.Problem p : ex.problems()) {
+                String key = p.key().equals(path) || p.key().startsWith(path + ".") ? p.key() : path + "." + p.key();
+                problems.add(key, p.origin(), p.message());
+            }
+        };
     }
 
     private static void checkFinite(Dataset data, ComponentSpec spec) {
@@ -73,52 +123,51 @@ public final class ExperimentFactory {
         }
     }
 
-    private <T> T build(ComponentSpec spec, Class<T> type, RandomStreams streams, int dimension, SettingsReader problems) {
-        RandomSource random = streams.stream(spec.path());
-        ComponentContext context = new Context(dimension, random, streams, spec.path(), spec.settings(), spec.path());
+    private <T> T build(ComponentSpec spec, Class<T> type, ExperimentSpec experiment, RandomStreams streams, int dimension,
+                        SettingsReader problems) {
         try {
-            Object component = spec.provider().provider().create(spec.settings(), context);
-            if (!type.isInstance(component)) {
-                throw new EbmException("The " + spec.kind().key() + " provider '" + spec.type() + "' returned "
-                        + (component == null ? "null" : component.getClass().getName()) + ", not a " + type.getSimpleName());
-            }
-            return type.cast(component);
+            return create(spec, type, experiment.components(), streams, dimension);
         } catch (ConfigException e) {
-            for (ConfigException.Problem p : e.problems()) {
-                String key = p.key().startsWith(spec.path()) ? p.key() : spec.path() + "." + p.key();
-                problems.add(key, p.origin(), p.message());
-            }
+            prefixed(spec.path(), problems).accept(e);
             return null;
         }
     }
 
-    /** What providers see; nested components get streams under their parent's role. */
-    private final class Context implements ComponentContext {
-        private final int dimension;
-        private final RandomSource random;
-        private final RandomStreams streams;
-        private final String role;
-        private final Config settings;  // the component's own, to name its nested components' keys
-        private final String shownPath;
-        private int children;
-
-        Context(int dimension, RandomSource random, RandomStreams streams, String role, Config settings, String shownPath) {
-            this.dimension = dimension;
-            this.random = random;
-            this.streams = streams;
-            this.role = role;
-            this.settings = settings;
-            this.shownPath = shownPath;
+    /**
+     * Builds one component from its spec; {@code components} (by path) holds the specs of those nested in it, its
+     * random stream is {@code streams}' stream of its path. Configuration problems come back as a
+     * {@link ConfigException} with keys under {@code spec.path()}.
+     */
+    public <T> T create(ComponentSpec spec, Class<T> type, Map<String, ComponentSpec> components, RandomStreams streams, int dimension) {
+        ComponentContext context = new Context(spec, components, streams, dimension);
+        Object component;
+        try {
+            component = spec.provider().create(spec.settings(), context);
+        } catch (ConfigException e) {
+            SettingsReader r = new SettingsReader();
+            prefixed(spec.path(), r).accept(e);
+            r.throwIfAny();
+            throw e;
         }
+        if (!type.isInstance(component)) {
+            throw new EbmException("The " + spec.kind().key() + " provider '" + spec.type() + "' returned "
+                    + (component == null ? "null" : component.getClass().getName()) + ", not a " + type.getSimpleName());
+        }
+        return type.cast(component);
+    }
 
-        /** Where {@code spec} sits in the experiment, e.g. {@code objective.sampler}, found among the settings' entries. */
-        private String pathOf(Config spec) {
-            for (var e : settings.root().entrySet()) {
-                if (e.getValue().equals(spec.root())) {
-                    return shownPath + "." + e.getKey();
-                }
-            }
-            return shownPath + ".(nested " + role + ")";
+    /** What a provider sees: the dimension, its own stream (named by its path), and its nested components. */
+    private final class Context implements ComponentContext {
+        private final ComponentSpec spec;
+        private final Map<String, ComponentSpec> components;
+        private final RandomStreams streams;
+        private final int dimension;
+
+        Context(ComponentSpec spec, Map<String, ComponentSpec> components, RandomStreams streams, int dimension) {
+            this.spec = spec;
+            this.components = components;
+            this.streams = streams;
+            this.dimension = dimension;
         }
 
         @Override
@@ -131,33 +180,36 @@ public final class ExperimentFactory {
 
         @Override
         public RandomSource random() {
-            return random;
+            return streams.stream(spec.path());
         }
 
         @Override
-        public <T> T create(Class<T> kind, Config spec) {
+        public <T> T create(Class<T> kind, String key) {
             ComponentKind k = ComponentKinds.ofComponent(kind);
-            String childRole = role + "/" + k.key() + "-" + (children++);
-            String childPath = pathOf(spec);
-            if (!spec.hasPath("type")) {
-                throw new ConfigException(childPath + ".type", spec.origin().description(), "is missing; available "
-                        + k.key() + "s: " + String.join(", ", registry.names(k)));
+            String path = spec.path() + "." + key;
+            ComponentSpec nested = components.containsKey(path) ? components.get(path) : undeclared(k, key, path);
+            if (nested.kind() != k) {
+                throw new EbmException("The " + spec.kind().key() + " '" + spec.type() + "' asks for a " + k.key() + " at '"
+                        + key + "', but its reference.conf declares a " + nested.kind().key() + " there");
             }
-            String name = spec.getString("type");
-            RegisteredProvider provider;
-            try {
-                provider = registry.provider(k, name);
-            } catch (UnknownComponentException e) {
-                throw new ConfigException(childPath + ".type", spec.origin().description(), e.getMessage());
+            return ExperimentFactory.this.create(nested, kind, components, streams, dimension);
+        }
+
+        /** A nested component the plugin's defaults do not declare: resolved on its own from the section the user wrote. */
+        private ComponentSpec undeclared(ComponentKind kind, String key, String path) {
+            Config settings = spec.settings();
+            String quoted = ConfigUtil.joinPath(key);
+            ConfigValue value = settings.hasPathOrNull(quoted) ? settings.getValue(quoted) : null;
+            if (value == null || value.valueType() == ConfigValueType.NULL) {
+                throw new ConfigException(key, SettingsReader.originOf(settings, quoted), "is missing: name a " + kind.key()
+                        + "; available: " + String.join(", ", resolver.components().names(kind)));
             }
-            Config defaults = loader.defaultsOf(provider);
-            Config own = spec.withoutPath("type");
-            SettingsReader problems = new SettingsReader();
-            org.ebm4j.runtime.config.UnknownSettings.report(problems, own, defaults, childPath, k.key() + " '" + name + "'");
-            problems.throwIfAny();
-            Config merged = own.withFallback(defaults);
-            Object c = provider.provider().create(merged, new Context(dimension, streams.stream(childRole), streams, childRole, merged, childPath));
-            return kind.cast(c);
+            SettingsReader r = new SettingsReader();
+            Config section = value.valueType() == ConfigValueType.OBJECT ? settings.getConfig(quoted)
+                    : com.typesafe.config.ConfigFactory.empty().withValue(ComponentResolver.TYPE, value);
+            ComponentResolver.Resolution resolved = resolver.resolveSection(kind, section, path, r);
+            r.throwIfAny();
+            return resolved.components().get(path);
         }
     }
 }

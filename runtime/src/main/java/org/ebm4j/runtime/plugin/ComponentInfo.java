@@ -2,5 +2,8 @@ package org.ebm4j.runtime.plugin;
 
 import org.ebm4j.api.component.ComponentKind;
 
-/** A component a plugin provides: its kind, name, one-line description and the plugin it comes from. */
+/**
+ * A component as {@code ebm plugins} lists it: kind, the name experiments use ({@code plugin-id/name} when another
+ * plugin's component holds the plain name), description, and the plugin it comes from.
+ */
 public record ComponentInfo(ComponentKind kind, String name, String description, String pluginId) {}

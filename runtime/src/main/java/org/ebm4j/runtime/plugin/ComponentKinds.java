@@ -1,5 +1,7 @@
 package org.ebm4j.runtime.plugin;
 
+import com.google.inject.Key;
+import com.google.inject.util.Types;
 import java.util.Map;
 import org.ebm4j.api.component.ComponentKind;
 import org.ebm4j.api.component.ComponentProvider;
@@ -15,8 +17,10 @@ import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.objective.ObjectiveProvider;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerProvider;
+import org.ebm4j.api.training.TrainingListener;
+import org.ebm4j.api.training.TrainingListenerProvider;
 
-/** Which provider interface and which component type belong to each kind. */
+/** Which provider interface and which component type belong to each kind, and the Guice key of each kind's map. */
 public final class ComponentKinds {
 
     private static final Map<ComponentKind, Class<? extends ComponentProvider<?>>> PROVIDERS = Map.of(
@@ -25,15 +29,17 @@ public final class ComponentKinds {
             ComponentKind.SAMPLER, SamplerProvider.class,
             ComponentKind.NOISE, NoiseProvider.class,
             ComponentKind.DATA, DataSourceProvider.class,
-            ComponentKind.EVALUATOR, EvaluatorProvider.class);
+            ComponentKind.EVALUATOR, EvaluatorProvider.class,
+            ComponentKind.LISTENER, TrainingListenerProvider.class);
 
-    private static final Map<Class<?>, ComponentKind> BY_COMPONENT = Map.of(
-            EnergyModel.class, ComponentKind.MODEL,
-            Objective.class, ComponentKind.OBJECTIVE,
-            Sampler.class, ComponentKind.SAMPLER,
-            NoiseDistribution.class, ComponentKind.NOISE,
-            DataSource.class, ComponentKind.DATA,
-            Evaluator.class, ComponentKind.EVALUATOR);
+    private static final Map<ComponentKind, Class<?>> COMPONENTS = Map.of(
+            ComponentKind.MODEL, EnergyModel.class,
+            ComponentKind.OBJECTIVE, Objective.class,
+            ComponentKind.SAMPLER, Sampler.class,
+            ComponentKind.NOISE, NoiseDistribution.class,
+            ComponentKind.DATA, DataSource.class,
+            ComponentKind.EVALUATOR, Evaluator.class,
+            ComponentKind.LISTENER, TrainingListener.class);
 
     private ComponentKinds() {}
 
@@ -41,13 +47,25 @@ public final class ComponentKinds {
         return PROVIDERS.get(kind);
     }
 
+    /** What providers of {@code kind} create, e.g. {@code Sampler.class}. */
+    public static Class<?> componentType(ComponentKind kind) {
+        return COMPONENTS.get(kind);
+    }
+
     /** The kind whose components are of {@code componentType} (e.g. {@code Sampler.class}). */
     public static ComponentKind ofComponent(Class<?> componentType) {
-        ComponentKind kind = BY_COMPONENT.get(componentType);
-        if (kind == null) {
-            throw new IllegalArgumentException(componentType.getName() + " is not a component type; known: "
-                    + BY_COMPONENT.keySet().stream().map(Class::getSimpleName).sorted().toList());
+        for (Map.Entry<ComponentKind, Class<?>> e : COMPONENTS.entrySet()) {
+            if (e.getValue().equals(componentType)) {
+                return e.getKey();
+            }
         }
-        return kind;
+        throw new IllegalArgumentException(componentType.getName() + " is not a component type; known: "
+                + COMPONENTS.values().stream().map(Class::getSimpleName).sorted().toList());
+    }
+
+    /** {@code Map<String, XProvider>}: the key of the map {@link ComponentsModule} binds for {@code kind}. */
+    @SuppressWarnings("unchecked") // Types.mapOf builds exactly Map<String, XProvider>; Key cannot say so statically
+    static Key<Map<String, ? extends ComponentProvider<?>>> mapKey(ComponentKind kind) {
+        return (Key<Map<String, ? extends ComponentProvider<?>>>) Key.get(Types.mapOf(String.class, providerType(kind)));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -29,9 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugins of one process: every jar in a folder loaded with PF4J, checked, started, and its components
- * registered by kind and name. A jar that is corrupt, has no descriptor, needs a newer SPI, bundles a library the
- * host provides, or fails while starting is recorded as a {@link PluginFailure} with its reason; the others load.
+ * The plugins of one process: every jar in a folder loaded with PF4J, checked, started, and its providers bound
+ * in Guice ({@link ComponentsModule}). A jar that is corrupt, has no descriptor, repeats another jar's Plugin-Id,
+ * needs a newer SPI, bundles a library the host provides, or fails while starting is recorded as a
+ * {@link PluginFailure} with its reason; the others load. Name clashes between plugins are {@link NameConflict}s:
+ * the built-in plugins ({@code ebm.runtime.built-in-plugins}) keep their names.
  */
 public final class PluginSystem implements AutoCloseable {
 
@@ -39,24 +42,37 @@ public final class PluginSystem implements AutoCloseable {
 
     /** Packages a plugin must take from the host: bundling them breaks class identity (and native loading). */
     private static final List<String> HOST_PACKAGES = List.of(
-            "org/ebm4j/api/", "org/nd4j/", "org/pf4j/", "com/google/inject/", "com/typesafe/config/", "org/slf4j/");
+            "org/ebm4j/api/", "org/ebm4j/plots/", "org/nd4j/", "org/pf4j/", "com/google/inject/", "com/typesafe/config/", "org/slf4j/");
+
+    private static final org.pf4j.PluginDescriptorFinder DESCRIPTORS = new org.pf4j.CompoundPluginDescriptorFinder()
+            .add(new org.pf4j.ManifestPluginDescriptorFinder()).add(new org.pf4j.PropertiesPluginDescriptorFinder());
 
     private final PluginManager manager;
     private final List<PluginInfo> plugins;
     private final List<PluginFailure> failures;
-    private final ComponentRegistry registry;
+    private final Injector injector;
 
-    private PluginSystem(PluginManager manager, List<PluginInfo> plugins, List<PluginFailure> failures, ComponentRegistry registry) {
+    private PluginSystem(PluginManager manager, List<PluginInfo> plugins, List<PluginFailure> failures, Injector injector) {
         this.manager = manager;
         this.plugins = List.copyOf(plugins);
         this.failures = List.copyOf(failures);
-        this.registry = registry;
+        this.injector = injector;
     }
 
     /** Loads every {@code *.jar} in {@code folder} (a missing folder means no plugins), plus classpath extensions. */
     public static PluginSystem load(Path folder) {
+        return load(folder, builtInPlugins());
+    }
+
+    /** The ids of the plugins that ship with ebm4j: their component names win a clash. */
+    public static Set<String> builtInPlugins() {
+        return Set.copyOf(org.ebm4j.runtime.config.RuntimeDefaults.load().getStringList("built-in"));
+    }
+
+    static PluginSystem load(Path folder, Set<String> builtIn) {
         List<PluginFailure> failures = new ArrayList<>();
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, binder -> binder.disableCircularProxies());
+        // creates the providers (PF4J's extensions); the components module then binds them in a child injector
+        Injector base = Guice.createInjector(Stage.PRODUCTION, binder -> binder.disableCircularProxies());
         DefaultPluginManager manager = new DefaultPluginManager(folder) {
             @Override
             protected PluginLoader createPluginLoader() {
@@ -74,7 +90,7 @@ public final class PluginSystem implements AutoCloseable {
 
             @Override
             protected ExtensionFactory createExtensionFactory() {
-                return injector::getInstance; // extensions are built by Guice
+                return base::getInstance; // extensions are built by Guice
             }
         };
         manager.setSystemVersion(SpiVersion.current());
@@ -87,6 +103,12 @@ public final class PluginSystem implements AutoCloseable {
             if (!bundled.isEmpty()) {
                 failures.add(new PluginFailure(jar, "it bundles " + bundled.replace('/', '.')
                         + "; the SPI, ND4J, PF4J, Guice, Config and SLF4J must be 'provided' dependencies of a plugin"));
+                continue;
+            }
+            String taken = takenId(manager, jar);
+            if (taken != null) {
+                failures.add(new PluginFailure(jar, "its Plugin-Id '" + taken + "' is already taken by "
+                        + manager.getPlugin(taken).getPluginPath().getFileName() + ", which is loaded instead; remove one of the two jars"));
                 continue;
             }
             try {
@@ -113,11 +135,22 @@ public final class PluginSystem implements AutoCloseable {
             PluginDescriptor d = p.getDescriptor();
             infos.add(new PluginInfo(d.getPluginId(), d.getVersion(), p.getPluginState().toString(), d.getProvider(), p.getPluginPath()));
         }
-        ComponentRegistry registry = ComponentRegistry.create(injector, collect(manager, injector, failures));
+        Injector components = base.createChildInjector(
+                new ComponentsModule(collect(manager, base, failures), builtIn), new org.ebm4j.runtime.wiring.RuntimeModule());
         for (PluginFailure f : failures) {
-            LOG.warn("Plugin {} not loaded: {}", f.jar().getFileName(), f.reason());
+            LOG.debug("Plugin {} not loaded: {}", f.jar().getFileName(), f.reason());
         }
-        return new PluginSystem(manager, infos, failures, registry);
+        return new PluginSystem(manager, infos, failures, components);
+    }
+
+    /** The jar's Plugin-Id if a loaded plugin already has it, else null (also when it has no readable descriptor). */
+    private static String takenId(PluginManager manager, Path jar) {
+        try {
+            String id = DESCRIPTORS.find(jar).getPluginId();
+            return id != null && manager.getPlugin(id) != null ? id : null;
+        } catch (RuntimeException e) {
+            return null; // PF4J's own load reports what is wrong with the descriptor
+        }
     }
 
     private static List<Path> jars(Path folder) {
@@ -151,8 +184,8 @@ public final class PluginSystem implements AutoCloseable {
     }
 
     /** Every provider of every kind: classpath extensions first, then each started plugin's. */
-    private static List<RegisteredProvider> collect(PluginManager manager, Injector injector, List<PluginFailure> failures) {
-        List<RegisteredProvider> found = new ArrayList<>();
+    private static List<Contribution> collect(PluginManager manager, Injector injector, List<PluginFailure> failures) {
+        List<Contribution> found = new ArrayList<>();
         List<String> owners = new ArrayList<>();
         owners.add(null); // the application's own classpath
         for (PluginWrapper p : manager.getStartedPlugins()) {
@@ -160,7 +193,6 @@ public final class PluginSystem implements AutoCloseable {
         }
         for (String owner : owners) {
             PluginWrapper wrapper = owner == null ? null : manager.getPlugin(owner);
-            ClassLoader loader = wrapper == null ? PluginSystem.class.getClassLoader() : wrapper.getPluginClassLoader();
             for (ComponentKind kind : ComponentKind.values()) {
                 Class<? extends ComponentProvider<?>> type = ComponentKinds.providerType(kind);
                 for (Class<?> cls : manager.getExtensionClasses(type, owner)) {
@@ -168,10 +200,11 @@ public final class PluginSystem implements AutoCloseable {
                         ComponentProvider<?> provider = (ComponentProvider<?>) injector.getInstance(cls);
                         String name = provider.name();
                         provider.description();
-                        if (name == null || name.isBlank()) {
-                            throw new IllegalStateException("its name() is blank");
+                        if (name == null || !name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                            throw new IllegalStateException("its name() '" + name + "' is not lower-case words joined by '-'");
                         }
-                        found.add(new RegisteredProvider(kind, provider, owner == null ? "(classpath)" : owner, loader));
+                        found.add(owner == null ? Contribution.classpath(kind, provider)
+                                : new Contribution(kind, provider, owner, wrapper.getPluginPath()));
                     } catch (RuntimeException | LinkageError e) {
                         Path jar = wrapper == null ? Path.of("(classpath)") : wrapper.getPluginPath();
                         failures.add(new PluginFailure(jar, "its " + kind.key() + " provider " + cls.getName()
@@ -200,15 +233,13 @@ public final class PluginSystem implements AutoCloseable {
         return failures;
     }
 
-    public ComponentRegistry components() {
-        return registry;
+    /** The injector that holds the providers: the root of every experiment's injector. */
+    public Injector injector() {
+        return injector;
     }
 
-    /** All failures including name conflicts found while registering components. */
-    public List<PluginFailure> allProblems() {
-        List<PluginFailure> all = new ArrayList<>(failures);
-        all.addAll(registry.conflicts());
-        return all;
+    public Components components() {
+        return injector.getInstance(Components.class);
     }
 
     @Override

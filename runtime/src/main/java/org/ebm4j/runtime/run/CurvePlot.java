@@ -18,25 +18,31 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code plots/curves.png}: the training losses, the validation loss, the test NLL and the noise's test NLL (NCE, FCE) of {@code metrics.jsonl} against the step. */
-final class CurvePlot {
+/**
+ * {@code plots/curves.png}: from {@code metrics.jsonl}, the training losses, the validation loss, the evaluators'
+ * test NLLs (one series per label) and the noise's test NLL (NCE, FCE) against the step.
+ */
+public final class CurvePlot {
 
     private static final Logger LOG = LoggerFactory.getLogger(CurvePlot.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CurvePlot() {}
 
-    static void draw(Path metrics, Path png, String title) {
+    public static void draw(Path metrics, Path png, String title) {
         Map<String, List<double[]>> series = new TreeMap<>();
         try {
             for (String line : Files.readAllLines(metrics)) {
                 JsonNode node = JSON.readTree(line);
                 double step = node.get("step").asDouble();
+                String source = node.path("source").asText("train");
                 for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                     String key = it.next();
                     JsonNode v = node.get(key);
-                    if ((key.startsWith("loss/") || key.equals("test-nll") || key.equals("validation-loss") || key.equals("noise/test-nll")) && v.isNumber()) {
-                        series.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {step, v.asDouble()});
+                    boolean wanted = key.startsWith("loss/") || key.equals("test-nll") || key.equals("validation-loss") || key.equals("noise/test-nll");
+                    if (wanted && v.isNumber()) {
+                        String name = source.equals("train") || source.equals("validation") ? key : source + ": " + key;
+                        series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {step, v.asDouble()});
                     }
                 }
             }

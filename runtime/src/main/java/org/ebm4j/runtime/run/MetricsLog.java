@@ -2,46 +2,41 @@ package org.ebm4j.runtime.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Inject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import org.ebm4j.api.eval.Evaluation;
-import org.ebm4j.runtime.training.TrainingListener;
-import org.ebm4j.runtime.training.TrainingOutcome;
+import org.ebm4j.api.training.TrainingListener;
 
-/** {@code metrics.jsonl}: one JSON object per logged step (and per evaluation), flushed line by line. */
+/**
+ * {@code metrics.jsonl}: one JSON object per published set of metrics, {@code {"step": …, "source": …, …}}, where the
+ * source says who measured it ({@code train} for log windows, {@code validation}, an evaluator's label); flushed
+ * line by line, appended to on resume.
+ */
 public final class MetricsLog implements TrainingListener, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BufferedWriter out;
 
-    public MetricsLog(Path file) {
+    @Inject
+    public MetricsLog(RunFolder folder) {
         try {
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out = Files.newBufferedWriter(folder.metrics(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void onLog(long step, Map<String, Double> metrics) {
-        write(step, metrics);
-    }
-
-    @Override
-    public void onEvaluation(long step, Evaluation evaluation) {
-        write(step, evaluation.metrics());
-    }
-
-    private void write(long step, Map<String, Double> metrics) {
+    public void onMetrics(long step, String source, Map<String, Double> metrics) {
         ObjectNode line = JSON.createObjectNode();
         line.put("step", step);
+        line.put("source", source);
         metrics.forEach((k, v) -> {
             if (Double.isFinite(v)) {
                 line.put(k, v);
@@ -56,11 +51,6 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void onEnd(TrainingOutcome outcome) {
-        close();
     }
 
     @Override

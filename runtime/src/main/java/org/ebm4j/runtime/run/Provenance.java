@@ -7,12 +7,17 @@ import java.util.Map;
 import org.ebm4j.api.SpiVersion;
 import org.ebm4j.runtime.plugin.PluginInfo;
 
-/** What {@code provenance.json} records: enough to know what produced a run. */
-public final class Provenance {
+/**
+ * What produced a run: ebm4j, SPI and plugin versions, ND4J, Java, OS, cores, seed, experiment file, start time.
+ * {@code provenance.json} and every checkpoint record it.
+ */
+public record Provenance(Map<String, Object> values) {
 
-    private Provenance() {}
+    public Provenance {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
 
-    public static Map<String, Object> of(long seed, List<PluginInfo> plugins, String source) {
+    public static Provenance of(long seed, List<PluginInfo> plugins, String source) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("ebm4j", SpiVersion.current());
         p.put("spi", SpiVersion.current());
@@ -26,6 +31,6 @@ public final class Provenance {
         p.put("seed", seed);
         p.put("experiment-file", source);
         p.put("started", OffsetDateTime.now().toString());
-        return p;
+        return new Provenance(p);
     }
 }

@@ -89,6 +89,15 @@ public final class RunFolder {
         return dir.resolve("provenance.json");
     }
 
+    /** {@code dir}, created if needed (an evaluator's own folder under {@code plots/}). */
+    public Path ensure(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new EbmException("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     public void writeText(Path file, String text) {
         writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,7 +1,8 @@
 package org.ebm4j.runtime.run;
 
+import com.google.inject.Injector;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,82 +11,72 @@ import org.ebm4j.api.EbmException;
 import org.ebm4j.runtime.config.ExperimentLoader;
 import org.ebm4j.runtime.config.ExperimentSpec;
 import org.ebm4j.runtime.experiment.Experiment;
-import org.ebm4j.runtime.experiment.ExperimentFactory;
 import org.ebm4j.runtime.plugin.PluginSystem;
 import org.ebm4j.runtime.training.Checkpoint;
 import org.ebm4j.runtime.training.CheckpointStore;
 import org.ebm4j.runtime.training.Trainer;
-import org.ebm4j.runtime.training.TrainingListener;
-import org.ebm4j.runtime.training.TrainingOutcome;
+import org.ebm4j.runtime.training.listener.RunSummary;
+import org.ebm4j.runtime.wiring.ExperimentModule;
+import org.ebm4j.runtime.wiring.Injection;
+import org.ebm4j.runtime.wiring.RunModule;
 
-/** Starts and resumes runs: experiment file → validated spec → components → run folder → training → summary. */
+/**
+ * Starts and resumes runs: experiment file → validated spec → the experiment's injector (components created and
+ * checked, before any folder exists) → run folder → the run's injector → training → summary.
+ */
 public final class Runs {
 
     private final PluginSystem plugins;
     private final ExperimentLoader loader;
-    private final ExperimentFactory factory;
 
     public Runs(PluginSystem plugins) {
         this.plugins = plugins;
-        this.loader = new ExperimentLoader(plugins.components());
-        this.factory = new ExperimentFactory(plugins.components(), loader);
+        this.loader = plugins.injector().getInstance(ExperimentLoader.class);
     }
 
     /** Validates {@code file} (all problems at once), then trains into a new folder under {@code outRoot}. */
-    public RunResult run(Path file, List<String> overrides, Path outRoot, List<TrainingListener> listeners) {
-        ExperimentSpec spec = loader.load(file, overrides);
-        Experiment experiment = factory.create(spec);
-        experiment.trainable(); // before a run folder exists
+    public RunResult run(Path file, List<String> overrides, Path outRoot, PrintStream console, boolean terminal) {
+        Injector experiment = experiment(loader.load(file, overrides));
+        ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
+        Injection.get(experiment, Experiment.class).trainable(); // before a run folder exists
         RunFolder folder = RunFolder.create(outRoot, spec.name());
         folder.writeText(folder.config(), ExperimentLoader.render(spec.resolved()));
-        folder.writeJson(folder.provenance(), Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString()));
-        return train(experiment, folder, Optional.empty(), listeners);
+        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString());
+        folder.writeJson(folder.provenance(), provenance.values());
+        return train(experiment, folder, provenance, Optional.empty(), console, terminal);
     }
 
     /**
-     * Validates {@code file} and builds its experiment (data, model, objective, sampler, evaluators) without
-     * training: every problem a run would meet before its first step.
+     * Validates {@code file} and builds its experiment (every component, checked against the model and data it will
+     * get) without training: every problem a run would meet before its first step.
      */
     public ExperimentSpec check(Path file, List<String> overrides) {
-        ExperimentSpec spec = loader.load(file, overrides);
-        factory.create(spec);
-        return spec;
+        Injector experiment = experiment(loader.load(file, overrides));
+        Injection.get(experiment, Experiment.class);
+        return experiment.getInstance(ExperimentSpec.class);
     }
 
     /** Continues the run in {@code runDir} from its latest checkpoint, in the same folder. */
-    public RunResult resume(Path runDir, List<TrainingListener> listeners) {
+    public RunResult resume(Path runDir, PrintStream console, boolean terminal) {
         RunFolder folder = RunFolder.open(runDir);
-        ExperimentSpec spec = loader.load(folder.config(), List.of());
-        Experiment experiment = factory.create(spec);
         Path latest = new CheckpointStore(folder.checkpoints()).latest()
                 .orElseThrow(() -> new EbmException("Run " + runDir + " has no checkpoint to resume from"));
         Checkpoint checkpoint = CheckpointStore.read(latest);
-        return train(experiment, folder, Optional.of(checkpoint), listeners);
+        Injector experiment = experiment(loader.load(folder.config(), List.of()));
+        ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
+        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), folder.config().toAbsolutePath().toString());
+        return train(experiment, folder, provenance, Optional.of(checkpoint), console, terminal);
     }
 
-    private RunResult train(Experiment experiment, RunFolder folder, Optional<Checkpoint> from, List<TrainingListener> extra) {
-        List<TrainingListener> listeners = new ArrayList<>();
-        listeners.add(new MetricsLog(folder.metrics()));
-        listeners.addAll(extra);
-        TrainingOutcome outcome = new Trainer(experiment, new CheckpointStore(folder.checkpoints()), folder.plots(), listeners).run(from);
-        folder.writeJson(folder.summary(), summary(experiment.spec(), outcome));
-        CurvePlot.draw(folder.metrics(), folder.plots().resolve("curves.png"), experiment.spec().name() + ": losses, validation loss and test NLL");
-        return new RunResult(folder.dir(), outcome);
+    private Injector experiment(ExperimentSpec spec) {
+        return Injection.child(plugins.injector(), new ExperimentModule(spec));
     }
 
-    private static Map<String, Object> summary(ExperimentSpec spec, TrainingOutcome outcome) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("experiment", spec.name());
-        s.put("steps", outcome.steps());
-        s.put("planned-steps", spec.train().steps());
-        s.put("wall-seconds", outcome.seconds());
-        s.put("steps-per-s", outcome.stepsPerSecond());
-        s.put("diverged", outcome.diverged());
-        outcome.divergence().ifPresent(d -> s.put("divergence", d));
-        outcome.earlyStopping().ifPresent(e -> s.put("early-stopping", e));
-        s.put("final-metrics", finite(outcome.metrics()));
-        s.put("evaluation", finite(outcome.evaluation()));
-        return s;
+    private static RunResult train(Injector experiment, RunFolder folder, Provenance provenance, Optional<Checkpoint> from,
+                                   PrintStream console, boolean terminal) {
+        Injector run = Injection.child(experiment, new RunModule(folder, console, terminal, provenance));
+        Injection.get(run, Trainer.class).run(from);
+        return new RunResult(folder.dir(), run.getInstance(RunSummary.class).outcome());
     }
 
     /** Metrics for JSON, which has no NaN or infinity: those become the strings "NaN", "Infinity". */

@@ -9,12 +9,12 @@ import java.util.OptionalLong;
 /**
  * What {@code ebm sample} was asked: a source (run folder, checkpoint or experiment file), the sampler by name
  * (default: the experiment's own {@code sampler}), chains, steps, setting overrides, where chains start
- * ({@code uniform}, {@code gaussian}, {@code data} or a {@code .npy} file), a seed and an output folder; or, with
+ * (a noise distribution by name, {@code uniform} by default, or a {@code .npy} file), a seed and an output folder; or, with
  * {@code noise}, draws straight from the objective's noise distribution (NCE's noise, FCE's flow).
  */
 public record SampleRequest(Path source, Optional<String> sampler, OptionalInt chains, OptionalInt steps,
-                            List<String> overrides, String init, double initMargin, OptionalLong seed, Optional<Path> out,
-                            boolean noise) {
+                            List<String> overrides, String init, double initMargin, boolean initMarginGiven,
+                            OptionalLong seed, Optional<Path> out, boolean noise) {
 
     public static final int DEFAULT_CHAINS = 1000;
 

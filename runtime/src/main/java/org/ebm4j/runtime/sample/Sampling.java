@@ -1,37 +1,45 @@
 package org.ebm4j.runtime.sample;
 
+import com.google.inject.Injector;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.ebm4j.api.ConfigException;
-import org.ebm4j.api.EbmException;
 import org.ebm4j.api.component.ComponentKind;
+import org.ebm4j.api.component.SettingsReader;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.random.RandomSource;
-import org.ebm4j.api.sampler.InitialStates;
 import org.ebm4j.api.sampler.SampleResult;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.api.tensor.TensorScope;
+import org.ebm4j.runtime.config.ComponentResolver;
 import org.ebm4j.runtime.config.ExperimentLoader;
 import org.ebm4j.runtime.config.ExperimentSpec;
 import org.ebm4j.runtime.experiment.Experiment;
 import org.ebm4j.runtime.experiment.ExperimentFactory;
-import org.ebm4j.runtime.plugin.ComponentRegistry;
+import org.ebm4j.runtime.experiment.RandomStreams;
 import org.ebm4j.runtime.run.AtomicFiles;
 import org.ebm4j.runtime.run.RunFolder;
 import org.ebm4j.runtime.run.Runs;
+import org.ebm4j.runtime.training.TrainingState;
+import org.ebm4j.runtime.wiring.ExperimentModule;
+import org.ebm4j.runtime.wiring.Injection;
+import org.ebm4j.plots.Pictures;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -42,14 +50,17 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Sampling {
 
-    private final ComponentRegistry registry;
+    private final Injector injector;
     private final ExperimentLoader loader;
     private final ExperimentFactory factory;
+    private final ComponentResolver resolver;
 
-    public Sampling(ComponentRegistry registry) {
-        this.registry = registry;
-        this.loader = new ExperimentLoader(registry);
-        this.factory = new ExperimentFactory(registry, loader);
+    /** Sampling with the components of {@code injector} (the plugins' injector). */
+    public Sampling(Injector injector) {
+        this.injector = injector;
+        this.loader = injector.getInstance(ExperimentLoader.class);
+        this.factory = injector.getInstance(ExperimentFactory.class);
+        this.resolver = injector.getInstance(ComponentResolver.class);
     }
 
     public SamplingResult run(SampleRequest request) {
@@ -58,28 +69,36 @@ public final class Sampling {
             return runNoise(request, source);
         }
         ExperimentSpec spec = loader.load(withSampler(source, request), source.origin(), overrides(request));
-        Experiment experiment = factory.create(spec);
+        Experiment experiment = experiment(spec);
         Sampler sampler = experiment.sampler().orElseThrow(); // withSampler made sure there is one
         EnergyModel model = experiment.model();
-        source.checkpoint().ifPresent(c -> {
-            INDArray values = c.parameters().get("model");
-            if (values == null) {
-                throw new EbmException("Checkpoint " + source.origin() + " has no model parameters; it has " + c.parameters().keySet());
-            }
-            model.parameters().assign(values);
-        });
+        source.checkpoint().ifPresent(c -> new TrainingState(model, experiment.objective(), experiment.streams(), Optional.empty())
+                .restore(c, TrainingState.Scope.MODEL));
 
-        InitialStates initial = initialStates(request);
-        int chains = chains(request, initial);
         long seed = request.seed().orElse(spec.seed());
         INDArray samples;
         Map<String, Double> diagnostics;
         double seconds;
-        try (RandomSource root = RandomSource.seeded(seed);
-             RandomSource initRandom = root.split("sample/init");
-             RandomSource chainRandom = root.split("sample/chains");
-             TensorScope scope = TensorScope.open()) {
-            Tensor start = initial.fit(experiment.data().train()).draw(chains, model.dataType(), initRandom);
+        String initDescription;
+        int chains;
+        try (RandomStreams streams = new RandomStreams(seed); TensorScope scope = TensorScope.open()) {
+            Tensor start;
+            if (request.init().endsWith(".npy")) {
+                INDArray given = initFile(request, experiment.data().dimension());
+                chains = given.rows();
+                start = Tensor.constant(given.castTo(model.dataType()));
+                initDescription = "given states " + Arrays.toString(given.shape()) + " from " + request.init();
+            } else {
+                chains = chains(request);
+                NoiseDistribution init = initNoise(request, spec, experiment);
+                init.fit(experiment.data(), streams.stream("sample/init/fit"));
+                try (GradMode.Scope off = GradMode.off()) {
+                    start = Tensor.constant(init.sample(chains, streams.stream("sample/init")).array().castTo(model.dataType()));
+                }
+                initDescription = "noise '" + request.init() + "' fitted to the training data"
+                        + (request.init().equals("uniform") ? " (the data's box widened by " + request.initMargin() + ")" : "");
+            }
+            RandomSource chainRandom = streams.stream("sample/chains");
             long t0 = System.nanoTime();
             SampleResult result = sampler.sample(model, start, new SamplerContext(chainRandom));
             samples = result.samples().array().dup();
@@ -95,7 +114,7 @@ public final class Sampling {
         report.put("sampler", spec.sampler().orElseThrow().settings().withValue("type",
                 ConfigValueFactory.fromAnyRef(samplerName(spec))).root().unwrapped());
         report.put("chains", chains);
-        report.put("init", describe(initial));
+        report.put("init", initDescription);
         report.put("seed", seed);
         report.put("wall-seconds", seconds);
         Double steps = diagnostics.get("steps");
@@ -103,7 +122,26 @@ public final class Sampling {
             report.put("chain-steps-per-s", chains * steps / seconds);
         }
         report.put("diagnostics", Runs.finite(diagnostics));
-        return finish(dir, samples, report, model, experiment, title(spec, sampler, chains, diagnostics));
+        return finish(dir, samples, report, model, experiment, title(spec, sampler, chains, diagnostics), seed);
+    }
+
+    private Experiment experiment(ExperimentSpec spec) {
+        return Injection.get(Injection.child(injector, new ExperimentModule(spec)), Experiment.class);
+    }
+
+    /** Where chains start: a noise distribution by name (uniform, gaussian, empirical, a flow, ...), fitted to the data. */
+    private NoiseDistribution initNoise(SampleRequest request, ExperimentSpec spec, Experiment experiment) {
+        Config section = ConfigFactory.empty().withValue(ComponentResolver.TYPE, ConfigValueFactory.fromAnyRef(request.init(), "--init"));
+        if (request.init().equals("uniform")) {
+            section = section.withValue("margin", ConfigValueFactory.fromAnyRef(request.initMargin(), "--init-margin"));
+        } else if (request.initMarginGiven()) {
+            throw new ConfigException("--init-margin", "command line", "widens the box of --init uniform; --init is " + request.init());
+        }
+        SettingsReader r = new SettingsReader();
+        ComponentResolver.Resolution init = resolver.resolveSection(ComponentKind.NOISE, section, "--init", r);
+        r.throwIfAny();
+        return factory.create(init.components().get("--init"), NoiseDistribution.class, init.components(), experiment.streams(),
+                experiment.data().dimension());
     }
 
     /**
@@ -116,25 +154,18 @@ public final class Sampling {
                     + "--sampler, --steps and --init do not apply");
         }
         ExperimentSpec spec = loader.load(source.config(), source.origin(), request.overrides());
-        Experiment experiment = factory.create(spec);
+        Experiment experiment = experiment(spec);
         Objective objective = experiment.objective().orElseThrow(() -> new ConfigException("objective", source.origin().toString(),
                 "is missing: --noise samples the noise distribution of an objective such as nce or fce"));
         NoiseDistribution noise = objective.noise().orElseThrow(() -> new ConfigException("objective.type", source.origin().toString(),
                 "objective '" + spec.objective().orElseThrow().type() + "' has no noise distribution to sample; --noise works with nce and fce"));
         long seed = request.seed().orElse(spec.seed());
-        int chains = chains(request, initialStates(request));
-        try (RandomSource root = RandomSource.seeded(seed); RandomSource prepare = root.split("sample/prepare");
-             RandomSource draw = root.split("sample/noise")) {
-            source.checkpoint().ifPresent(c -> {
-                objective.parameterGroups().forEach((name, p) -> {
-                    INDArray values = c.parameters().get(name);
-                    if (!p.isEmpty() && values != null) {
-                        p.assign(values);
-                    }
-                });
-                objective.restore(c.objectiveState());
-            });
-            objective.prepare(experiment.data(), prepare); // fits the noise unless it was restored
+        int chains = chains(request);
+        try (RandomStreams streams = new RandomStreams(seed)) {
+            RandomSource draw = streams.stream("sample/noise");
+            source.checkpoint().ifPresent(c -> new TrainingState(experiment.model(), Optional.of(objective), experiment.streams(),
+                    Optional.empty()).restore(c, TrainingState.Scope.COMPONENTS));
+            objective.prepare(experiment.data(), streams.stream("sample/prepare")); // fits the noise unless it was restored
             INDArray samples;
             double seconds;
             try (GradMode.Scope off = GradMode.off(); TensorScope scope = TensorScope.open()) {
@@ -158,7 +189,7 @@ public final class Sampling {
             report.put("diagnostics", Runs.finite(metrics));
             EnergyModel density = new NoiseAsEnergy(noise);
             return finish(dir, samples, report, density, experiment,
-                    String.format(Locale.ROOT, "%s: %s draws from its %s noise, test NLL %.3f", spec.name(), chains, noiseType, metrics.get("test-nll")));
+                    String.format(Locale.ROOT, "%s: %s draws from its %s noise, test NLL %.3f", spec.name(), chains, noiseType, metrics.get("test-nll")), seed);
         }
     }
 
@@ -170,10 +201,13 @@ public final class Sampling {
 
     /** Writes the picture, {@code samples.npy}, {@code samples.csv} and {@code diagnostics.json}. */
     private static SamplingResult finish(Path dir, INDArray samples, Map<String, Object> report, EnergyModel density,
-                                         Experiment experiment, String title) {
+                                         Experiment experiment, String title, long seed) {
         int nonFinite = nonFiniteRows(samples);
         report.put("non-finite-chains", nonFinite);
-        report.putAll(SamplePictures.draw(density, samples, experiment.data(), dir.resolve("samples.png"), title));
+        try (RandomStreams streams = new RandomStreams(seed); RandomSource exact = streams.derive("sample/exact-draws")) {
+            String densityLabel = density instanceof NoiseAsEnergy ? "the noise's density q(x)" : "model density exp(-E)/Z";
+            report.putAll(Pictures.samples(density, samples, experiment.data(), dir.resolve("samples.png"), title, densityLabel, exact));
+        }
         AtomicFiles.write(dir.resolve("samples.npy"), tmp -> Nd4j.writeAsNumpy(samples, tmp.toFile()));
         AtomicFiles.write(dir.resolve("samples.csv"), tmp -> Files.writeString(tmp, csv(samples), StandardCharsets.UTF_8));
         AtomicFiles.writeJson(dir.resolve("diagnostics.json"), report);
@@ -190,7 +224,7 @@ public final class Sampling {
         }
         if (current == null && request.overrides().stream().noneMatch(o -> o.startsWith("sampler.type="))) {
             throw new ConfigException("sampler", source.origin().toString(), "is not set in the experiment: choose one with "
-                    + "--sampler NAME; samplers: " + String.join(", ", registry.names(ComponentKind.SAMPLER)));
+                    + "--sampler NAME; samplers: " + String.join(", ", resolver.components().names(ComponentKind.SAMPLER)));
         }
         return config;
     }
@@ -202,56 +236,35 @@ public final class Sampling {
         return all;
     }
 
-    private static InitialStates initialStates(SampleRequest request) {
-        String init = request.init();
-        if (InitialStates.NAMES.contains(init)) {
-            return InitialStates.named(init, request.initMargin());
+    /** The rows of an {@code --init} .npy file: a matrix [chains, d] of finite numbers. */
+    private static INDArray initFile(SampleRequest request, int d) {
+        Path file = Path.of(request.init());
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("--init", "command line", "no such file " + file);
         }
-        if (init.endsWith(".npy")) {
-            Path file = Path.of(init);
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException("--init", "command line", "no such file " + file);
-            }
-            INDArray states;
-            try {
-                states = Nd4j.createFromNpyFile(file.toFile());
-            } catch (RuntimeException e) {
-                throw new ConfigException("--init", "command line", "cannot read " + file + " as a .npy matrix: " + e.getMessage());
-            }
-            if (states.rank() != 2) {
-                throw new ConfigException("--init", "command line", file + " must hold a matrix [chains, d], has shape "
-                        + java.util.Arrays.toString(states.shape()));
-            }
-            return new InitialStates.Given(states);
+        INDArray states;
+        try {
+            states = Nd4j.createFromNpyFile(file.toFile());
+        } catch (RuntimeException e) {
+            throw new ConfigException("--init", "command line", "cannot read " + file + " as a .npy matrix: " + e.getMessage());
         }
-        throw new ConfigException("--init", "command line", "must be one of " + String.join(", ", InitialStates.NAMES)
-                + " or a .npy file of initial states, got '" + init + "'");
+        if (states.rank() != 2 || states.columns() != d) {
+            throw new ConfigException("--init", "command line", file + " must hold a matrix [chains, " + d + "], has shape "
+                    + Arrays.toString(states.shape()));
+        }
+        if (request.chains().isPresent() && request.chains().getAsInt() != states.rows()) {
+            throw new ConfigException("--n", "command line", "is " + request.chains().getAsInt() + " but the initial states file has "
+                    + states.rows() + " rows; leave --n out to run one chain per row");
+        }
+        return states;
     }
 
-    private static int chains(SampleRequest request, InitialStates initial) {
-        if (initial instanceof InitialStates.Given given) {
-            int rows = given.states().rows();
-            if (request.chains().isPresent() && request.chains().getAsInt() != rows) {
-                throw new ConfigException("--n", "command line", "is " + request.chains().getAsInt() + " but the initial states file has "
-                        + rows + " rows; leave --n out to run one chain per row");
-            }
-            return rows;
-        }
+    private static int chains(SampleRequest request) {
         int n = request.chains().orElse(SampleRequest.DEFAULT_CHAINS);
         if (n < 1) {
             throw new ConfigException("--n", "command line", "must be at least 1, got " + n);
         }
         return n;
-    }
-
-    private static String describe(InitialStates initial) {
-        if (initial instanceof InitialStates.UniformBox box) {
-            return "uniform on the data's box widened by " + box.margin();
-        }
-        if (initial instanceof InitialStates.Given given) {
-            return "given states " + java.util.Arrays.toString(given.states().shape());
-        }
-        return initial instanceof InitialStates.FittedGaussian ? "Gaussian with the data's mean and covariance" : "training points";
     }
 
     private static String samplerName(ExperimentSpec spec) {

@@ -29,9 +29,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Checkpoints as files {@code step-000000100.ckpt} in one folder: a zip of {@code checkpoint.json} and the arrays
  * in ND4J's binary format. Each is written to a temporary file, flushed, and renamed into place, so a killed run
- * never leaves a half-written checkpoint under a checkpoint's name.
+ * never leaves a half-written checkpoint under a checkpoint's name. {@code format} says which layout a file has:
+ * this version writes {@value #FORMAT} and reads every format from 1 on (golden files of each are test resources);
+ * a newer format is refused with a message rather than misread.
  */
 public final class CheckpointStore {
+
+    /** The layout this version writes: 2 added {@code provenance}. */
+    public static final int FORMAT = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +57,7 @@ public final class CheckpointStore {
             Path tmp = Files.createTempFile(folder, ".writing-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 ObjectNode meta = JSON.createObjectNode();
-                meta.put("format", 1);
+                meta.put("format", FORMAT);
                 meta.put("step", c.step());
                 meta.put("config", c.config());
                 ObjectNode params = meta.putObject("parameters");
@@ -79,6 +84,7 @@ public final class CheckpointStore {
                     r.put("root", e.getValue().rootState());
                     r.put("node", e.getValue().nodeState());
                 }
+                meta.set("provenance", JSON.valueToTree(c.provenance()));
                 zip.putNextEntry(new ZipEntry("checkpoint.json"));
                 zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
                 zip.closeEntry();
@@ -124,6 +130,14 @@ public final class CheckpointStore {
                 throw new EbmException("Checkpoint " + file + " has no checkpoint.json: not an ebm4j checkpoint");
             }
             var meta = JSON.readTree(zip.getInputStream(metaEntry));
+            int format = meta.path("format").asInt(-1);
+            if (format < 1) {
+                throw new EbmException("Checkpoint " + file + " has no valid format number: not an ebm4j checkpoint");
+            }
+            if (format > FORMAT) {
+                throw new EbmException("Checkpoint " + file + " has format " + format + ", written by a newer ebm4j; this "
+                        + "version reads formats 1 to " + FORMAT);
+            }
             Map<String, INDArray> params = new LinkedHashMap<>();
             for (Iterator<String> it = meta.get("parameters").fieldNames(); it.hasNext(); ) {
                 String name = it.next();
@@ -149,7 +163,12 @@ public final class CheckpointStore {
                     objective.put(name, array(zip, meta.get("objective-state").get(name).asText()));
                 }
             }
-            return new Checkpoint(meta.get("step").asLong(), params, opts, rng, meta.get("config").asText(), objective);
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            if (meta.has("provenance")) { // format 2 on
+                meta.get("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(),
+                        JSON.convertValue(e.getValue(), Object.class)));
+            }
+            return new Checkpoint(meta.get("step").asLong(), params, opts, rng, meta.get("config").asText(), objective, provenance);
         } catch (IOException e) {
             throw new EbmException("Could not read checkpoint " + file + ": " + e.getMessage(), e);
         }

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a run ended: the last completed step, the final metrics and evaluation, the wall time, and, if it
- * diverged, why (the last good checkpoint is kept); with early stopping, when it stopped and which step's
- * parameters it kept.
+ * How a run ended: the last completed step, the last log window's metrics, each evaluator's final results by label,
+ * the wall time, and, if it diverged, why (the last good checkpoint is kept); with early stopping or a listener's
+ * stop, when and why it stopped.
  */
-public record TrainingOutcome(long steps, Map<String, Double> metrics, Map<String, Double> evaluation,
+public record TrainingOutcome(long steps, Map<String, Double> metrics, Map<String, Map<String, Double>> evaluation,
                               double seconds, double stepsPerSecond, Optional<String> divergence,
                               Optional<String> earlyStopping) {
 

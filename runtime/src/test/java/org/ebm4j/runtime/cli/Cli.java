@@ -10,14 +10,14 @@ import java.util.stream.Stream;
 import org.ebm4j.runtime.fixtures.TestPluginJar;
 
 /** Runs {@code ebm} in a test: a plugins folder with the fixtures, the command's output and exit code, an experiment file. */
-final class Cli {
+public final class Cli {
 
     private final Path dir;
     private final Path plugins;
-    String out;
-    String err;
+    public String out;
+    public String err;
 
-    Cli(Path dir) throws IOException {
+    public Cli(Path dir) throws IOException {
         this.dir = dir;
         this.plugins = Files.createDirectories(dir.resolve("plugins"));
         TestPluginJar.fixtures(plugins);
@@ -27,8 +27,17 @@ final class Cli {
         return plugins;
     }
 
+    /** Another plugin jar in the plugins folder, with the fixtures' defaults, providing {@code extensions}. */
+    Path plugin(String id, Class<?>... extensions) throws IOException {
+        String conf;
+        try (var in = Cli.class.getClassLoader().getResourceAsStream("reference.conf")) {
+            conf = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return TestPluginJar.write(plugins.resolve(id + "-2.0.0.jar"), id, conf, extensions);
+    }
+
     /** {@code ebm --plugins <fixtures> args...}; keeps stdout and stderr. */
-    int ebm(String... args) {
+    public int ebm(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         String[] all = Stream.concat(Stream.of("--plugins", plugins.toString()), Stream.of(args)).toArray(String[]::new);

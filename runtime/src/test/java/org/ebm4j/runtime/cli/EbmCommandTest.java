@@ -99,4 +99,113 @@ class EbmCommandTest {
         assertThat(ebm("--version")).isZero();
         assertThat(cli.out).contains("ebm4j");
     }
+
+    private Path onlyRun() throws IOException {
+        try (Stream<Path> runs = Files.list(dir.resolve("runs").resolve("gauss"))) {
+            return runs.findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * A plugin built on the fly contributes a training listener by name: it sees every step, with that step's numbers,
+     * and stops training; the run still ends with its final checkpoint and summary.
+     */
+    @Test
+    void aListenerFromAPluginSeesEveryStepAndCanStopTraining() throws IOException {
+        cli.plugin("stopper", org.ebm4j.runtime.plugin.fixtures.StopAtListenerProvider.class);
+        Path f = experiment("listeners = [ { type = stop-at, step = 7 } ]\n");
+        assertThat(ebm("run", f.toString(), "--out", dir.resolve("runs").toString())).as(cli.err).isZero();
+        Path run = onlyRun();
+        assertThat(Files.readAllLines(run.resolve("steps.txt"))).containsExactly(
+                java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> i + " [loss/mean-energy, grad-norm/model]").toArray(String[]::new));
+        JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        assertThat(summary.get("steps").asLong()).isEqualTo(7);
+        assertThat(summary.get("early-stopping").asText()).isEqualTo("stop-at reached step 7");
+        assertThat(run.resolve("checkpoints").resolve("step-000000007.ckpt")).exists();
+        assertThat(cli.out).contains("stop-at reached step 7");
+    }
+
+    /**
+     * Evaluators of one type coexist under labels, in summary.json, metrics.jsonl (each line says its source) and
+     * plots/<label>/; every metric keeps its name (with '/') and its order everywhere.
+     */
+    @Test
+    void evaluatorsOfOneTypeCoexistUnderLabelsWithTheirMetricsInOrder() throws IOException {
+        Path f = experiment("evaluators = [ test-mean-energy, { type = test-mean-energy, label = doubled, scale = 2 } ]\n"
+                + "train.eval-every = 10\n");
+        assertThat(ebm("run", f.toString(), "--out", dir.resolve("runs").toString())).as(cli.err).isZero();
+        Path run = onlyRun();
+        JsonNode evaluation = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("evaluation");
+        assertThat(evaluation.fieldNames()).toIterable().containsExactly("test-mean-energy", "doubled");
+        assertThat(evaluation.get("test-mean-energy").fieldNames()).toIterable().containsExactly("zeta", "mean-energy/test", "alpha", "draw");
+        assertThat(evaluation.get("doubled").get("mean-energy/test").asDouble())
+                .isCloseTo(2 * evaluation.get("test-mean-energy").get("mean-energy/test").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).allSatisfy(l -> assertThat(l.has("source")).isTrue());
+        assertThat(lines.stream().filter(l -> l.get("source").asText().equals("doubled")).map(l -> l.get("step").asLong()))
+                .containsExactly(10L, 20L, 30L);
+        assertThat(lines.stream().filter(l -> l.get("source").asText().equals("test-mean-energy")).findFirst().orElseThrow().fieldNames())
+                .toIterable().containsExactly("step", "source", "zeta", "mean-energy/test", "alpha", "draw");
+        assertThat(run.resolve("plots").resolve("doubled").resolve("mark.txt")).hasContent("step 30");
+        assertThat(run.resolve("plots").resolve("test-mean-energy").resolve("mark.txt")).hasContent("step 30");
+        assertThat(cli.out).contains("step 10 doubled: zeta=1.000 mean-energy/test=").contains("test-mean-energy mean-energy/test: ");
+        // the two evaluators draw from their own streams, derived from the seed: a rerun gives the same numbers
+        assertThat(evaluation.get("doubled").get("draw").asDouble()).isNotEqualTo(evaluation.get("test-mean-energy").get("draw").asDouble());
+    }
+
+    /** What would fail at step 1 fails the check, with exit 2, the key and the file, and no run folder is made. */
+    @Test
+    void checkFindsCombinationsThatWouldFailAtTheFirstStep() throws IOException {
+        Path f = experiment("objective { type = test-picky, capacity = 16 }\n");
+        assertThat(ebm("check", f.toString())).isEqualTo(2);
+        assertThat(cli.err).contains("objective.capacity").contains("holds 16 rows, less than train.batch-size 32").contains("gauss.conf");
+        assertThat(ebm("run", f.toString(), "--out", dir.resolve("runs").toString())).isEqualTo(2);
+        assertThat(dir.resolve("runs")).doesNotExist();
+        assertThat(ebm("check", f.toString(), "--set", "train.batch-size=16")).as(cli.err).isZero();
+    }
+
+    /**
+     * A third-party jar that registers a built-in's name no longer disables the built-in: run, plugins and describe
+     * agree that the plain name is the built-in's and the other is 'plugin-id/name'.
+     */
+    @Test
+    void aThirdPartyJarCannotTakeABuiltInsName() throws IOException {
+        // the fixtures jar plays the built-in 'mcmc' plugin, acme brings its own 'test-langevin'
+        Files.delete(cli.plugins().resolve("fixtures-1.0.0.jar"));
+        cli.plugin("mcmc", org.ebm4j.runtime.fixtures.GaussianDataProvider.class, org.ebm4j.runtime.fixtures.QuadraticModelProvider.class,
+                org.ebm4j.runtime.plugin.fixtures.ConstantObjectiveProvider.class, org.ebm4j.runtime.fixtures.LangevinSamplerProvider.class);
+        cli.plugin("acme", org.ebm4j.runtime.fixtures.LangevinSamplerProvider.class);
+        Path f = experiment("sampler { type = test-langevin, steps = 3 }\n");
+        assertThat(ebm("check", f.toString())).as(cli.err).isZero();
+        assertThat(cli.err).contains("warning: the sampler 'test-langevin' is registered by plugin acme (acme-2.0.0.jar) and plugin mcmc")
+                .contains("is the built-in plugin mcmc's").contains("use 'acme/test-langevin'");
+        assertThat(ebm("check", f.toString(), "--set", "sampler.type=acme/test-langevin")).as(cli.err).isZero();
+        assertThat(ebm("plugins")).isZero();
+        assertThat(cli.out).contains("Name conflicts:").doesNotContain("Not loaded:");
+        assertThat(cli.out).containsPattern("sampler +test-langevin .*\\[mcmc]").containsPattern("sampler +acme/test-langevin .*\\[acme]");
+        assertThat(ebm("describe", "test-langevin")).as(cli.err).isZero();
+        assertThat(cli.out).contains("sampler 'test-langevin' (plugin mcmc)").contains("sampler 'acme/test-langevin' (plugin acme)");
+    }
+
+    @Test
+    void describeShowsTheTrainingAndOptimiserSettingsAndReportsBrokenJars() throws IOException {
+        assertThat(ebm("describe", "train")).as(cli.err).isZero();
+        assertThat(cli.out).contains("batch-size").contains("# Rows per minibatch.").contains("early-stopping").contains("learning-rate");
+        assertThat(ebm("describe", "optimizer", "adam")).as(cli.err).isZero();
+        assertThat(cli.out).contains("beta1").contains("beta2").contains("epsilon").contains("step { decay, every }");
+        assertThat(ebm("describe", "optimizer", "adamm")).isEqualTo(2);
+        assertThat(cli.err).contains("did you mean 'adam'");
+        Files.write(cli.plugins().resolve("broken.jar"), new byte[] {1, 2, 3});
+        assertThat(ebm("describe", "test-gaussian")).isZero();
+        assertThat(cli.err).contains("warning: plugin broken.jar: it is not a readable jar");
+        assertThat(ebm("describe", "model", "test-quadratic")).isZero();
+        assertThat(cli.out).contains("model 'test-quadratic'");
+        // a nested component's settings as a run gets them: the recommendation over the sampler's own defaults
+        assertThat(ebm("describe", "test-nested")).as(cli.err).isZero();
+        assertThat(cli.out).contains("The nested sampler, with the settings this objective recommends")
+                .containsPattern("steps\\s*=\\s*20").containsPattern("step-size\\s*=\\s*0.1");
+    }
 }

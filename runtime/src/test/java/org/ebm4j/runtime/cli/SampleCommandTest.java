@@ -107,6 +107,11 @@ class SampleCommandTest {
         assertThat(ebm("sample", ckpt.toString(), "--sampler", "test-langevin", "--n", "50", "--seed", "4",
                 "--out", dir.resolve("c").toString())).as(cli.err).isZero();
         assertThat(Files.readAllBytes(dir.resolve("c").resolve("samples.npy"))).isNotEqualTo(Files.readAllBytes(a.resolve("samples.npy")));
+        // every random number comes from the seed, the exact draws the picture compares with too (they were fixed)
+        double exactA = new ObjectMapper().readTree(a.resolve("diagnostics.json").toFile()).get("grid-tv-of-exact-draws").asDouble();
+        double exactB = new ObjectMapper().readTree(b.resolve("diagnostics.json").toFile()).get("grid-tv-of-exact-draws").asDouble();
+        double exactC = new ObjectMapper().readTree(dir.resolve("c").resolve("diagnostics.json").toFile()).get("grid-tv-of-exact-draws").asDouble();
+        assertThat(exactA).isEqualTo(exactB).isNotEqualTo(exactC);
     }
 
     @Test
@@ -142,7 +147,7 @@ class SampleCommandTest {
         assertThat(ebm("sample", file.toString(), "--sampler", "test-langevin", "--set", "sampler.stepsize=1")).isEqualTo(2);
         assertThat(cli.err).contains("sampler.stepsize");
         assertThat(ebm("sample", file.toString(), "--sampler", "test-langevin", "--init", "box")).isEqualTo(2);
-        assertThat(cli.err).contains("--init").contains("uniform, gaussian, data");
+        assertThat(cli.err).contains("--init").contains("Unknown noise 'box'").contains("available: uniform");
         assertThat(ebm("sample", file.toString(), "--sampler", "test-langevin", "--n", "0")).isEqualTo(2);
         assertThat(dir.resolve("samples")).doesNotExist();
     }

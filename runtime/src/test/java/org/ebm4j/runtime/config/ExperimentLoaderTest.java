@@ -17,7 +17,7 @@ class ExperimentLoaderTest {
     @TempDir
     Path dir;
 
-    private final ExperimentLoader loader = new ExperimentLoader(Fixtures.registry());
+    private final ExperimentLoader loader = Fixtures.loader();
 
     private Path file(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);

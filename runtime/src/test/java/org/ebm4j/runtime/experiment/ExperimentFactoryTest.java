@@ -10,7 +10,6 @@ import java.util.List;
 import org.ebm4j.api.ConfigException;
 import org.ebm4j.runtime.config.ExperimentLoader;
 import org.ebm4j.runtime.fixtures.Fixtures;
-import org.ebm4j.runtime.plugin.ComponentRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,8 @@ class ExperimentFactoryTest {
     @TempDir
     Path dir;
 
-    private final ComponentRegistry registry = Fixtures.registry();
-    private final ExperimentLoader loader = new ExperimentLoader(registry);
+    private final com.google.inject.Injector injector = Fixtures.injector();
+    private final ExperimentLoader loader = injector.getInstance(ExperimentLoader.class);
 
     private Experiment create(String... overrides) throws IOException {
         Path f = Files.writeString(dir.resolve("e.conf"), """
@@ -28,7 +27,7 @@ class ExperimentFactoryTest {
                 model { type = test-quadratic }
                 objective { type = mean-energy }
                 """);
-        return new ExperimentFactory(registry, loader).create(loader.load(f, List.of(overrides)));
+        return injector.getInstance(ExperimentFactory.class).create(loader.load(f, List.of(overrides)));
     }
 
     @Test

@@ -63,11 +63,14 @@ class PluginSystemTest {
         try (PluginSystem system = PluginSystem.load(plugins)) {
             assertThat(system.failures()).isEmpty();
             assertThat(system.plugins()).extracting(PluginInfo::id, PluginInfo::state).containsExactly(org.assertj.core.groups.Tuple.tuple("good", "STARTED"));
-            RegisteredProvider p = system.components().provider(ComponentKind.OBJECTIVE, "mean-energy");
-            assertThat(p.pluginId()).isEqualTo("good");
+            var p = system.components().provider(ComponentKind.OBJECTIVE, "mean-energy");
+            assertThat(system.components().pluginOf(p)).isEqualTo("good");
             assertThat(system.components().all()).extracting(ComponentInfo::name).contains("mean-energy");
-            assertThat(system.components().boundProviders(ComponentKind.OBJECTIVE).get("mean-energy"))
-                    .isInstanceOf(ObjectiveProvider.class);
+            // the registry is Guice's: the injector's map of objective providers holds it, under both its names
+            java.util.Map<String, ObjectiveProvider> bound = system.injector().getInstance(
+                    com.google.inject.Key.get(new com.google.inject.TypeLiteral<java.util.Map<String, ObjectiveProvider>>() {}));
+            assertThat(bound).containsKeys("mean-energy", "good/mean-energy");
+            assertThat(bound.get("mean-energy")).isSameAs(p);
         }
     }
 
@@ -91,16 +94,56 @@ class PluginSystemTest {
         }
     }
 
+    /** Two third-party plugins claiming one name: neither gets the plain name, both their qualified names. */
     @Test
     void twoPluginsClaimingOneNameAreAConflictNamingBoth() throws IOException {
         plugin("first", ConstantObjectiveProvider.class, null);
         plugin("second", ConstantObjectiveProvider.class, null);
-        try (PluginSystem system = PluginSystem.load(plugins)) {
-            assertThat(system.components().conflicts()).singleElement().satisfies(c ->
-                    assertThat(c.reason()).contains("first").contains("second").contains("objective 'mean-energy'"));
+        try (PluginSystem system = PluginSystem.load(plugins, java.util.Set.of())) {
+            assertThat(system.components().conflicts()).singleElement().satisfies(c -> assertThat(c.describe())
+                    .contains("plugin first (first-1.0.0.jar)").contains("plugin second (second-1.0.0.jar)")
+                    .contains("objective 'mean-energy'").contains("'first/mean-energy' or 'second/mean-energy'"));
             assertThatThrownBy(() -> system.components().provider(ComponentKind.OBJECTIVE, "mean-energy"))
-                    .isInstanceOf(UnknownComponentException.class)
-                    .hasMessageContaining("both register").hasMessageContaining("first").hasMessageContaining("second");
+                    .isInstanceOf(UnknownComponentException.class).hasMessageContaining("ambiguous")
+                    .hasMessageContaining("first/mean-energy").hasMessageContaining("second/mean-energy");
+            var first = system.components().provider(ComponentKind.OBJECTIVE, "first/mean-energy");
+            var second = system.components().provider(ComponentKind.OBJECTIVE, "second/mean-energy");
+            assertThat(first).isNotSameAs(second);
+            assertThat(system.components().names(ComponentKind.OBJECTIVE)).containsExactly("first/mean-energy", "second/mean-energy");
+        }
+    }
+
+    /**
+     * A third-party jar that registers a built-in's name does not take it from the built-in (it used to disable the
+     * built-in for everyone): the plain name stays the built-in's, the newcomer is reachable by its qualified name.
+     */
+    @Test
+    void aBuiltInKeepsItsNameWhenAnotherPluginClaimsIt() throws IOException {
+        plugin("builtin", ConstantObjectiveProvider.class, null);
+        plugin("acme", ConstantObjectiveProvider.class, null);
+        try (PluginSystem system = PluginSystem.load(plugins, java.util.Set.of("builtin"))) {
+            var plain = system.components().provider(ComponentKind.OBJECTIVE, "mean-energy");
+            assertThat(system.components().pluginOf(plain)).isEqualTo("builtin");
+            assertThat(system.components().pluginOf(system.components().provider(ComponentKind.OBJECTIVE, "acme/mean-energy")))
+                    .isEqualTo("acme");
+            assertThat(system.components().names(ComponentKind.OBJECTIVE)).containsExactly("acme/mean-energy", "mean-energy");
+            assertThat(system.components().conflicts()).singleElement().satisfies(c -> assertThat(c.describe())
+                    .contains("is the built-in plugin builtin's").contains("use 'acme/mean-energy'"));
+            assertThat(system.failures()).isEmpty();
+            assertThat(system.plugins()).extracting(PluginInfo::id).containsExactlyInAnyOrder("acme", "builtin");
+        }
+    }
+
+    /** The same Plugin-Id in two jars: the first (by file name) loads, the other is reported in ebm's words. */
+    @Test
+    void aRepeatedPluginIdIsReportedNamingBothJars() throws IOException {
+        plugin("same", ConstantObjectiveProvider.class, null);
+        Files.move(plugins.resolve("same-1.0.0.jar"), plugins.resolve("a-same.jar"));
+        plugin("same", ConstantObjectiveProvider.class, null);
+        try (PluginSystem system = PluginSystem.load(plugins)) {
+            assertThat(system.plugins()).extracting(p -> p.jar().getFileName().toString()).containsExactly("a-same.jar");
+            assertThat(reason(system, "same-1.0.0.jar")).isEqualTo("its Plugin-Id 'same' is already taken by a-same.jar, "
+                    + "which is loaded instead; remove one of the two jars");
         }
     }
 

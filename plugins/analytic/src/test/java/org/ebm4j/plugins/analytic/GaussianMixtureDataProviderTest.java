@@ -31,7 +31,7 @@ class GaussianMixtureDataProviderTest {
         }
 
         @Override
-        public <T> T create(Class<T> kind, Config spec) {
+        public <T> T create(Class<T> kind, String key) {
             throw new UnsupportedOperationException();
         }
     };

@@ -25,7 +25,7 @@ class GaussianMixtureProviderTest {
         }
 
         @Override
-        public <T> T create(Class<T> kind, Config spec) {
+        public <T> T create(Class<T> kind, String key) {
             throw new UnsupportedOperationException();
         }
     };

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.component.SettingsReader;
+import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.objective.ObjectiveProvider;
-import org.ebm4j.api.sampler.InitialStates;
 import org.ebm4j.api.sampler.Sampler;
 import org.pf4j.Extension;
 
@@ -35,13 +35,10 @@ public class CdProvider implements ObjectiveProvider {
         if (reinit > 1) {
             r.add(settings, "reinit", "is a probability, at most 1, got " + reinit);
         }
-        String init = r.oneOf(settings, "init", InitialStates.NAMES);
-        double margin = r.nonNegativeDouble(settings, "init-margin");
-        Config samplerSpec = r.read(settings, "sampler", () -> settings.getConfig("sampler"), null);
         r.throwIfAny();
-        Sampler sampler = context.create(Sampler.class, samplerSpec);
+        Sampler sampler = context.create(Sampler.class, "sampler");
+        NoiseDistribution init = context.create(NoiseDistribution.class, "init");
         return new ContrastiveDivergence(ContrastiveDivergence.Mode.valueOf(mode.replace('-', '_').toUpperCase(Locale.ROOT)),
-                sampler, alpha, bufferSize, reinit,
-                InitialStates.named(init, margin));
+                sampler, alpha, bufferSize, reinit, init);
     }
 }

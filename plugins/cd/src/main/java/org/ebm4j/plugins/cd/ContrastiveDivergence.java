@@ -11,7 +11,8 @@ import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.objective.StepContext;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.sampler.SampleResult;
-import org.ebm4j.api.sampler.InitialStates;
+import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.sampler.Sampler;
 import org.ebm4j.api.sampler.SamplerContext;
 import org.ebm4j.api.tensor.GradMode;
@@ -36,22 +37,38 @@ public final class ContrastiveDivergence implements Objective {
     private final double alpha;
     private final int bufferSize;
     private final double reinit;
-    private final InitialStates initialStates;
-    private InitialStates.Fitted initial;
+    private final NoiseDistribution init;
+    private boolean fitted;
     private INDArray buffer;
 
-    ContrastiveDivergence(Mode mode, Sampler sampler, double alpha, int bufferSize, double reinit, InitialStates initialStates) {
+    ContrastiveDivergence(Mode mode, Sampler sampler, double alpha, int bufferSize, double reinit, NoiseDistribution init) {
         this.mode = mode;
         this.sampler = sampler;
         this.alpha = alpha;
         this.bufferSize = bufferSize;
         this.reinit = reinit;
-        this.initialStates = initialStates;
+        this.init = init;
+    }
+
+    @Override
+    public void check(EnergyModel model, Dataset data, int batchSize) {
+        if (mode == Mode.PCD && batchSize > bufferSize) {
+            throw new ConfigException("buffer-size", "", "PCD draws a batch of " + batchSize + " chains from its buffer, which "
+                    + "holds " + bufferSize + "; make buffer-size at least train.batch-size");
+        }
+        try {
+            sampler.check(model);
+        } catch (ConfigException e) {
+            java.util.List<ConfigException.Problem> nested = e.problems().stream()
+                    .map(p -> new ConfigException.Problem("sampler." + p.key(), p.origin(), p.message())).toList();
+            throw new ConfigException(nested);
+        }
     }
 
     @Override
     public void prepare(Dataset data, RandomSource random) {
-        initial = initialStates.fit(data.train());
+        init.fit(data, random);
+        fitted = true;
         if (mode == Mode.PCD && buffer == null) { // a resumed run's buffer is already restored
             buffer = fresh(bufferSize, data.train().dataType(), random).array().dup();
         }
@@ -59,11 +76,24 @@ public final class ContrastiveDivergence implements Objective {
 
     @Override
     public Losses losses(EnergyModel model, Batch batch, StepContext context) {
+        return losses(model, batch, context, true);
+    }
+
+    /**
+     * On held-out rows PCD's chains start fresh from the initial distribution, as short-run's do, and nothing is
+     * written to the buffer: the validation loss leaves the training state as it was.
+     */
+    @Override
+    public Losses validationLosses(EnergyModel model, Batch batch, StepContext context) {
+        return losses(model, batch, context, false);
+    }
+
+    private Losses losses(EnergyModel model, Batch batch, StepContext context, boolean training) {
         Tensor positive = batch.x();
         int n = batch.size();
         RandomSource random = context.random();
         int[] rows = null;
-        Tensor start = switch (mode) {
+        Tensor start = switch (training ? mode : mode == Mode.PCD ? Mode.SHORT_RUN : mode) {
             case CD -> positive;
             case SHORT_RUN -> fresh(n, positive.dataType(), random);
             case PCD -> {
@@ -102,10 +132,12 @@ public final class ContrastiveDivergence implements Objective {
     }
 
     private Tensor fresh(int n, org.nd4j.linalg.api.buffer.DataType type, RandomSource random) {
-        if (initial == null) {
+        if (!fitted) {
             throw new IllegalStateException("the initial distribution is not fitted: prepare() was not called");
         }
-        return initial.draw(n, type, random);
+        try (GradMode.Scope off = GradMode.off()) {
+            return Tensor.constant(init.sample(n, random).array().castTo(type));
+        }
     }
 
     private void checkSize(int n) {

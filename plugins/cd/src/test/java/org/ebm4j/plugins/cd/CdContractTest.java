@@ -22,6 +22,7 @@ class CdContractTest extends ObjectiveContract {
 
     @Override
     protected Map<ComponentProvider<?>, String> nestedProviders() {
-        return Map.of(new org.ebm4j.plugins.mcmc.RwMetropolisProvider(), "sampler");
+        return Map.of(new org.ebm4j.plugins.mcmc.RwMetropolisProvider(), "sampler",
+                new org.ebm4j.plugins.mcmc.UlaProvider(), "sampler", new org.ebm4j.plugins.noise.UniformNoiseProvider(), "noise");
     }
 }

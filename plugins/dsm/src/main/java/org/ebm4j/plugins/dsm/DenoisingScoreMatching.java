@@ -35,6 +35,15 @@ public final class DenoisingScoreMatching implements Objective {
     }
 
     @Override
+    public void check(EnergyModel model, org.ebm4j.api.data.Dataset data, int batchSize) {
+        if (levels.count() > 1 && !(model instanceof NoiseConditionalEnergy)) {
+            throw new org.ebm4j.api.ConfigException("levels", "", "multi-noise dsm (" + levels.count() + " levels) needs a "
+                    + "noise-conditional model, but the model is not one; with mlp set model.conditioning = scale or input, "
+                    + "or train one level (levels = 1)");
+        }
+    }
+
+    @Override
     public Losses losses(EnergyModel model, Batch batch, StepContext context) {
         Tensor x = batch.x();
         int n = (int) x.rows();

@@ -23,7 +23,7 @@ class DsmProviderTest {
         }
 
         @Override
-        public <T> T create(Class<T> kind, Config spec) {
+        public <T> T create(Class<T> kind, String key) {
             throw new UnsupportedOperationException();
         }
     };
@@ -49,5 +49,17 @@ class DsmProviderTest {
         DenoisingScoreMatching dsm = (DenoisingScoreMatching) new DsmProvider().create(ok, CONTEXT);
         org.assertj.core.api.Assertions.assertThat(dsm.levels().sigmas()).containsExactly(new double[] {1.0, 0.1, 0.01},
                 org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    /** Multi-noise DSM with a plain energy is refused when the experiment is checked, not at step 1. */
+    @Test
+    void multiNoiseDsmWithAPlainModelFailsTheCheck() {
+        var dsm = new DsmProvider().create(ConfigFactory.parseString("levels = 3, sigma = 0.1, sigma-max = 1.0, sigma-min = 0.01"), CONTEXT);
+        var plain = org.ebm4j.testkit.ContractSupport.tinyEnergy(2, 1);
+        var data = org.ebm4j.testkit.ContractSupport.standardData(2, 1);
+        assertThatThrownBy(() -> dsm.check(plain, data, 64)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("levels").hasMessageContaining("noise-conditional");
+        dsm.check(org.ebm4j.api.model.NoiseConditionalEnergy.scaled(plain, 0.01), data, 64);
+        new DsmProvider().create(ConfigFactory.parseString("levels = 1, sigma = 0.1, sigma-max = 1.0, sigma-min = 0.01"), CONTEXT).check(plain, data, 64); // any energy
     }
 }

@@ -19,7 +19,7 @@ public class ExactNll2dProvider implements EvaluatorProvider {
 
     @Override
     public String description() {
-        return "Exact test NLL of 2-D models by grid integration, and density/sample pictures";
+        return "Exact test NLL of 2-D models by grid integration, and density and sample pictures with marginals";
     }
 
     @Override
@@ -32,8 +32,9 @@ public class ExactNll2dProvider implements EvaluatorProvider {
         boolean plots = r.bool(settings, "plots");
         r.throwIfAny();
         if (context.dimension() != 2) {
-            throw new ConfigException("type", settings.origin().description(),
-                    "exact-nll-2d needs 2-D data, this data has dimension " + context.dimension());
+            throw new ConfigException("type", SettingsReader.originOf(settings, "resolution"),
+                    "exact-nll-2d integrates over a 2-D grid, but the data has dimension " + context.dimension()
+                    + "; other evaluators work in any dimension (bin/ebm plugins)");
         }
         return new ExactNll2d(new ExactNll2d.Settings(resolution, margin, half, samples, plots));
     }

@@ -33,14 +33,13 @@ public class NceProvider implements ObjectiveProvider {
         int ratio = r.intAtLeast(s, "noise-ratio", 1);
         double cInit = r.finiteDouble(s, "c-init");
         int evalEvery = adversarial ? r.intAtLeast(s, "noise-eval-every", 0) : 0;
-        Config noiseSpec = r.read(s, "noise", () -> s.getConfig("noise"), null);
         r.throwIfAny();
-        NoiseDistribution noise = context.create(NoiseDistribution.class, noiseSpec);
+        NoiseDistribution noise = context.create(NoiseDistribution.class, "noise");
         if (noise.dimension() != context.dimension()) {
             r.add(s, "noise", "the noise has dimension " + noise.dimension() + " but the data has " + context.dimension());
         }
         if (adversarial && noise.parameters().isEmpty()) {
-            r.add(s, "noise", "FCE trains the noise, but noise '" + noiseSpec.getString("type")
+            r.add(s, "noise", "FCE trains the noise, but noise '" + s.getString("noise.type")
                     + "' has no parameters; use a flow (flow-noise), or nce for fixed noise");
         }
         r.throwIfAny();

@@ -33,7 +33,10 @@ final class MixtureNoise implements NoiseDistribution {
     public void fit(Dataset data, RandomSource random) {
         ExpectationMaximisation.Fit fit = em.fit(data.train().castTo(DataType.DOUBLE), random);
         set(fit.weights(), fit.means(), fit.covariances());
-        metrics = Map.of("em-iterations", (double) fit.iterations(), "em-train-nll", -fit.logLikelihood());
+        Map<String, Double> m = new java.util.LinkedHashMap<>(); // in this order in logs and tables
+        m.put("em-iterations", (double) fit.iterations());
+        m.put("em-train-nll", -fit.logLikelihood());
+        metrics = java.util.Collections.unmodifiableMap(m);
     }
 
     private void set(double[] weights, INDArray means, List<INDArray> covariances) {

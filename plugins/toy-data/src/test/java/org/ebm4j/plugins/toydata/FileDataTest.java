@@ -38,7 +38,7 @@ class FileDataTest {
         }
 
         @Override
-        public <T> T create(Class<T> kind, Config spec) {
+        public <T> T create(Class<T> kind, String key) {
             throw new UnsupportedOperationException();
         }
     };

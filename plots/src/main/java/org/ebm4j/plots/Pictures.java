@@ -1,0 +1,315 @@
+package org.ebm4j.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.random.RandomSource;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Every picture ebm4j draws of a model and its samples. By dimension: 2-D, the points over the model's density on a
+ * {@link GridDensity2d} with both marginals (model against the points); a square number of coordinates (≥ 16), a grid
+ * of images, samples next to data; otherwise the first two coordinates, samples over data. XChart draws the charts;
+ * the density panel is drawn directly because XChart cannot put a scatter over a heat map.
+ */
+public final class Pictures {
+
+    /** Points drawn over a density. */
+    private static final int MAX_POINTS = 3000;
+
+    /** Grid points per axis of a sample picture's density. */
+    public static final int RESOLUTION = 200;
+
+    private static final Color[] VIRIDIS = {new Color(68, 1, 84), new Color(59, 82, 139), new Color(33, 145, 140),
+            new Color(94, 201, 98), new Color(253, 231, 37)};
+    private static final Color SAMPLE = new Color(255, 80, 60, 170);
+
+    private Pictures() {}
+
+    /**
+     * The picture of samples from {@code model} (or of any points, {@code pointsLabel} says what they are), into
+     * {@code file}; in 2-D, what the picture measured (the grid comparison, exact draws from {@code random}).
+     */
+    public static Map<String, Object> samples(EnergyModel model, INDArray samples, Dataset data, Path file, String title,
+                                              String densityLabel, RandomSource random) {
+        double[][] finite = finiteRows(samples);
+        int d = samples.columns();
+        int side = (int) Math.round(Math.sqrt(d));
+        BufferedImage image;
+        Map<String, Object> measured = new LinkedHashMap<>();
+        if (d == 2) {
+            double[] box = box(data.train().castTo(DataType.DOUBLE).toDoubleMatrix());
+            GridDensity2d grid = GridDensity2d.of(model, box[0], box[1], box[2], box[3], RESOLUTION);
+            measured.putAll(grid.compare(finite, random));
+            image = twoD(grid, finite, densityLabel, "samples", title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
+                    (double) measured.get("grid-tv"), (double) measured.get("grid-tv-of-exact-draws")));
+        } else if (side * side == d && side >= 4) {
+            image = imageGrids(finite, data.train().castTo(DataType.DOUBLE).toDoubleMatrix(), side, title);
+        } else {
+            image = BitmapEncoder.getBufferedImage(scatter(finite, data.train().castTo(DataType.DOUBLE).toDoubleMatrix(), title));
+        }
+        writePng(image, file);
+        return measured;
+    }
+
+    /** {@code image} as a PNG, written whole: a temporary file renamed into place. */
+    public static void writePng(BufferedImage image, Path file) {
+        Path tmp = null;
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, ".writing-", ".png");
+            ImageIO.write(image, "png", tmp.toFile());
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // renamed already, or the disk is gone
+                }
+            }
+        }
+    }
+
+    /** The data's bounding box, 15 % wider on every side. */
+    private static double[] box(double[][] train) {
+        double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (double[] row : train) {
+            b[0] = Math.min(b[0], row[0]);
+            b[1] = Math.max(b[1], row[0]);
+            b[2] = Math.min(b[2], row[1]);
+            b[3] = Math.max(b[3], row[1]);
+        }
+        double px = 0.15 * (b[1] - b[0]) + 1e-9;
+        double py = 0.15 * (b[3] - b[2]) + 1e-9;
+        return new double[] {b[0] - px, b[1] + px, b[2] - py, b[3] + py};
+    }
+
+    /**
+     * The density as a heat map with {@code points} over it, and both marginals (model against the points' histogram)
+     * beside it.
+     */
+    public static BufferedImage twoD(GridDensity2d grid, double[][] samples, String densityLabel, String pointsLabel, String title) {
+        int plot = 560;
+        int left = 60;
+        int top = 50;
+        int marginalWidth = 460;
+        BufferedImage image = new BufferedImage(left + plot + 30 + marginalWidth, top + plot + 50, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, 10, 22);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(densityLabel + " (colour) and " + pointsLabel + " (red)", left, top - 8);
+
+        int res = grid.resolution;
+        double max = 0;
+        for (int i = 0; i < res; i++) {
+            for (int j = 0; j < res; j++) {
+                max = Math.max(max, grid.probability(i, j));
+            }
+        }
+        double cell = plot / (double) res;
+        for (int i = 0; i < res; i++) {
+            for (int j = 0; j < res; j++) {
+                g.setColor(colour(max > 0 ? grid.probability(i, j) / max : 0));
+                int x0 = left + (int) Math.floor(i * cell);
+                int y0 = top + plot - (int) Math.ceil((j + 1) * cell);
+                g.fillRect(x0, y0, (int) Math.ceil(cell) + 1, (int) Math.ceil(cell) + 1);
+            }
+        }
+        g.setColor(SAMPLE);
+        // at most MAX_POINTS dots (the rows come shuffled): more would hide the density; the marginals use them all
+        for (double[] s : java.util.Arrays.asList(samples).subList(0, Math.min(samples.length, MAX_POINTS))) {
+            if (grid.coarseCell(s[0], s[1]) >= 0) {
+                double px = left + (s[0] - grid.xlo) / (grid.xhi - grid.xlo) * plot;
+                double py = top + plot - (s[1] - grid.ylo) / (grid.yhi - grid.ylo) * plot;
+                g.fill(new java.awt.geom.Ellipse2D.Double(px - 2, py - 2, 4, 4));
+            }
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(left, top, plot, plot);
+        for (int t = 0; t <= 4; t++) {
+            double fx = grid.xlo + t * (grid.xhi - grid.xlo) / 4;
+            double fy = grid.ylo + t * (grid.yhi - grid.ylo) / 4;
+            int px = left + t * plot / 4;
+            int py = top + plot - t * plot / 4;
+            g.drawLine(px, top + plot, px, top + plot + 5);
+            g.drawString(String.format(Locale.ROOT, "%.1f", fx), px - 12, top + plot + 20);
+            g.drawLine(left - 5, py, left, py);
+            g.drawString(String.format(Locale.ROOT, "%.1f", fy), 8, py + 4);
+        }
+        g.drawString("x1", left + plot / 2, top + plot + 40);
+        g.drawString("x2", 8, top + plot / 2 - 20);
+
+        int chartHeight = plot / 2;
+        for (int axis = 0; axis < 2; axis++) {
+            XYChart chart = marginal(grid, samples, pointsLabel, axis, marginalWidth, chartHeight);
+            g.drawImage(BitmapEncoder.getBufferedImage(chart), left + plot + 30, top + axis * chartHeight, null);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static Color colour(double t) {
+        double x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
+        int k = Math.min(VIRIDIS.length - 2, (int) x);
+        double f = x - k;
+        Color a = VIRIDIS[k];
+        Color b = VIRIDIS[k + 1];
+        return new Color((int) (a.getRed() + f * (b.getRed() - a.getRed())), (int) (a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) (a.getBlue() + f * (b.getBlue() - a.getBlue())));
+    }
+
+    /** The model's marginal density of one coordinate against the samples' histogram (same box, 40 bins). */
+    private static XYChart marginal(GridDensity2d grid, double[][] samples, String pointsLabel, int axis, int width, int height) {
+        String name = axis == 0 ? "x1" : "x2";
+        XYChart chart = new XYChartBuilder().width(width).height(height).title("marginal of " + name)
+                .xAxisTitle(name).yAxisTitle("density").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setMarkerSize(0);
+        double lo = axis == 0 ? grid.xlo : grid.ylo;
+        double hi = axis == 0 ? grid.xhi : grid.yhi;
+        int bins = GridDensity2d.COARSE;
+        double binWidth = (hi - lo) / bins;
+        double[] counts = new double[bins];
+        for (double[] s : samples) {
+            double v = s[axis];
+            if (v >= lo && v < hi) {
+                counts[Math.min(bins - 1, (int) ((v - lo) / binWidth))]++;
+            }
+        }
+        List<Double> hx = new ArrayList<>();
+        List<Double> hy = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            double density = counts[b] / Math.max(1, samples.length) / binWidth;
+            hx.add(lo + b * binWidth);
+            hy.add(density);
+            hx.add(lo + (b + 1) * binWidth);
+            hy.add(density);
+        }
+        XYSeries samplesSeries = chart.addSeries(pointsLabel, hx, hy);
+        samplesSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        samplesSeries.setLineColor(SAMPLE.darker());
+        samplesSeries.setMarker(SeriesMarkers.NONE);
+        XYSeries modelSeries = chart.addSeries("model", grid.coordinates(axis), grid.marginal(axis));
+        modelSeries.setLineColor(VIRIDIS[1]);
+        modelSeries.setMarker(SeriesMarkers.NONE);
+        return chart;
+    }
+
+    /** Samples and data as {@code side × side} images (grey: light = low, dark = high, as the digits are shown). */
+    /** Samples and data as {@code side × side} images, side by side. */
+    public static BufferedImage imageGrids(double[][] samples, double[][] data, int side, String title) {
+        int per = 10;
+        int scale = Math.max(2, 48 / side);
+        int tile = side * scale + 2;
+        int block = per * tile;
+        int top = 60;
+        BufferedImage image = new BufferedImage(2 * block + 60, top + block + 20, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (double[] row : data) {
+            for (double v : row) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, 10, 22);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString("samples (first " + Math.min(per * per, samples.length) + ")", 20, top - 8);
+        g.drawString("training data", block + 40, top - 8);
+        tiles(g, samples, side, scale, tile, per, 20, top, lo, hi);
+        tiles(g, data, side, scale, tile, per, block + 40, top, lo, hi);
+        g.dispose();
+        return image;
+    }
+
+    private static void tiles(Graphics2D g, double[][] rows, int side, int scale, int tile, int per, int x0, int y0, double lo, double hi) {
+        for (int k = 0; k < Math.min(per * per, rows.length); k++) {
+            int tx = x0 + (k % per) * tile;
+            int ty = y0 + (k / per) * tile;
+            for (int p = 0; p < side * side; p++) {
+                double t = (rows[k][p] - lo) / Math.max(1e-12, hi - lo);
+                int grey = (int) Math.round(255 * (1 - Math.max(0, Math.min(1, t))));
+                g.setColor(new Color(grey, grey, grey));
+                g.fillRect(tx + (p % side) * scale, ty + (p / side) * scale, scale, scale);
+            }
+        }
+    }
+
+    /** The first two coordinates of samples over data. */
+    public static XYChart scatter(double[][] samples, double[][] data, String title) {
+        XYChart chart = new XYChartBuilder().width(700).height(640).title(title + " (first two coordinates)")
+                .xAxisTitle("x1").yAxisTitle("x2").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(3);
+        points(chart, "data", data, 3000, new Color(120, 120, 120, 70));
+        points(chart, "samples", samples, samples.length, SAMPLE);
+        return chart;
+    }
+
+    private static void points(XYChart chart, String name, double[][] rows, int max, Color colour) {
+        int n = Math.min(max, rows.length);
+        if (n == 0) {
+            return;
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rows[i][0];
+            y[i] = rows[i][1];
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(colour);
+    }
+
+    /** The rows of {@code samples} whose every value is finite, as doubles. */
+    public static double[][] finiteRows(INDArray samples) {
+        double[][] all = samples.castTo(DataType.DOUBLE).toDoubleMatrix();
+        return java.util.Arrays.stream(all).filter(r -> java.util.Arrays.stream(r).allMatch(Double::isFinite)).toArray(double[][]::new);
+    }
+}
