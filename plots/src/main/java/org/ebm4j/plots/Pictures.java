@@ -51,11 +51,27 @@ public final class Pictures {
     private Pictures() {}
 
     /**
+     * What a 2-D picture shows: the density's name over the panel and in the marginals' legend, and what the points are.
+     */
+    public record Labels(String density, String densityInLegend, String points) {
+
+        /** A model's density {@code exp(-E)/Z} with {@code points} over it. */
+        public static Labels model(String points) {
+            return new Labels("model density exp(-E)/Z", "model", points);
+        }
+
+        /** A noise distribution's density with {@code points} over it. */
+        public static Labels noise(String points) {
+            return new Labels("the noise's density q(x)", "noise q(x)", points);
+        }
+    }
+
+    /**
      * The picture of samples from {@code model} (or of any points, {@code pointsLabel} says what they are), into
      * {@code file}; in 2-D, what the picture measured (the grid comparison, exact draws from {@code random}).
      */
     public static Map<String, Object> samples(EnergyModel model, INDArray samples, Dataset data, Path file, String title,
-                                              String densityLabel, RandomSource random) {
+                                              Labels labels, RandomSource random) {
         double[][] finite = finiteRows(samples);
         int d = samples.columns();
         int side = (int) Math.round(Math.sqrt(d));
@@ -65,7 +81,7 @@ public final class Pictures {
             double[] box = box(data.train().castTo(DataType.DOUBLE).toDoubleMatrix());
             GridDensity2d grid = GridDensity2d.of(model, box[0], box[1], box[2], box[3], RESOLUTION);
             measured.putAll(grid.compare(finite, random));
-            image = twoD(grid, finite, densityLabel, "samples", title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
+            image = twoD(grid, finite, labels, title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
                     (double) measured.get("grid-tv"), (double) measured.get("grid-tv-of-exact-draws")));
         } else if (side * side == d && side >= 4) {
             image = imageGrids(finite, data.train().castTo(DataType.DOUBLE).toDoubleMatrix(), side, title);
@@ -120,7 +136,7 @@ public final class Pictures {
      * The density as a heat map with {@code points} over it, and both marginals (model against the points' histogram)
      * beside it.
      */
-    public static BufferedImage twoD(GridDensity2d grid, double[][] samples, String densityLabel, String pointsLabel, String title) {
+    public static BufferedImage twoD(GridDensity2d grid, double[][] samples, Labels labels, String title) {
         int plot = 560;
         int left = 60;
         int top = 50;
@@ -135,7 +151,7 @@ public final class Pictures {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, 10, 22);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(densityLabel + " (colour) and " + pointsLabel + " (red)", left, top - 8);
+        g.drawString(labels.density() + " (colour) and " + labels.points() + " (red)", left, top - 8);
 
         int res = grid.resolution;
         double max = 0;
@@ -180,7 +196,7 @@ public final class Pictures {
 
         int chartHeight = plot / 2;
         for (int axis = 0; axis < 2; axis++) {
-            XYChart chart = marginal(grid, samples, pointsLabel, axis, marginalWidth, chartHeight);
+            XYChart chart = marginal(grid, samples, labels, axis, marginalWidth, chartHeight);
             g.drawImage(BitmapEncoder.getBufferedImage(chart), left + plot + 30, top + axis * chartHeight, null);
         }
         g.dispose();
@@ -198,7 +214,7 @@ public final class Pictures {
     }
 
     /** The model's marginal density of one coordinate against the samples' histogram (same box, 40 bins). */
-    private static XYChart marginal(GridDensity2d grid, double[][] samples, String pointsLabel, int axis, int width, int height) {
+    private static XYChart marginal(GridDensity2d grid, double[][] samples, Labels labels, int axis, int width, int height) {
         String name = axis == 0 ? "x1" : "x2";
         XYChart chart = new XYChartBuilder().width(width).height(height).title("marginal of " + name)
                 .xAxisTitle(name).yAxisTitle("density").build();
@@ -224,11 +240,11 @@ public final class Pictures {
             hx.add(lo + (b + 1) * binWidth);
             hy.add(density);
         }
-        XYSeries samplesSeries = chart.addSeries(pointsLabel, hx, hy);
+        XYSeries samplesSeries = chart.addSeries(labels.points(), hx, hy);
         samplesSeries.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         samplesSeries.setLineColor(SAMPLE.darker());
         samplesSeries.setMarker(SeriesMarkers.NONE);
-        XYSeries modelSeries = chart.addSeries("model", grid.coordinates(axis), grid.marginal(axis));
+        XYSeries modelSeries = chart.addSeries(labels.densityInLegend(), grid.coordinates(axis), grid.marginal(axis));
         modelSeries.setLineColor(VIRIDIS[1]);
         modelSeries.setMarker(SeriesMarkers.NONE);
         return chart;

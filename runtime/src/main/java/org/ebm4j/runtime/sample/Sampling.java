@@ -205,8 +205,8 @@ public final class Sampling {
         int nonFinite = nonFiniteRows(samples);
         report.put("non-finite-chains", nonFinite);
         try (RandomStreams streams = new RandomStreams(seed); RandomSource exact = streams.derive("sample/exact-draws")) {
-            String densityLabel = density instanceof NoiseAsEnergy ? "the noise's density q(x)" : "model density exp(-E)/Z";
-            report.putAll(Pictures.samples(density, samples, experiment.data(), dir.resolve("samples.png"), title, densityLabel, exact));
+            Pictures.Labels labels = density instanceof NoiseAsEnergy ? Pictures.Labels.noise("samples") : Pictures.Labels.model("samples");
+            report.putAll(Pictures.samples(density, samples, experiment.data(), dir.resolve("samples.png"), title, labels, exact));
         }
         AtomicFiles.write(dir.resolve("samples.npy"), tmp -> Nd4j.writeAsNumpy(samples, tmp.toFile()));
         AtomicFiles.write(dir.resolve("samples.csv"), tmp -> Files.writeString(tmp, csv(samples), StandardCharsets.UTF_8));

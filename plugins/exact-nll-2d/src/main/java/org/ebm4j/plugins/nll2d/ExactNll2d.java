@@ -49,7 +49,7 @@ public final class ExactNll2d implements Evaluator {
         if (settings.plots() && ctx.isFinal()) {
             Path density = ctx.outputDirectory().resolve("density.png");
             double[][] test = ctx.data().test().castTo(DataType.DOUBLE).toDoubleMatrix();
-            Pictures.writePng(Pictures.twoD(grid, test, "model density exp(-E)/Z", "test data", String.format(Locale.ROOT,
+            Pictures.writePng(Pictures.twoD(grid, test, Pictures.Labels.model("test data"), String.format(Locale.ROOT,
                     "%s: model density, test NLL %.4f", ctx.data().name(), metrics.get("test-nll"))), density);
             files.add(density);
             if (ctx.sampler().isPresent() && settings.samples() > 0) {
@@ -58,7 +58,7 @@ public final class ExactNll2d implements Evaluator {
                 double[][] samples = Pictures.finiteRows(result.samples().array());
                 Map<String, Object> tv = grid.compare(samples, ctx.random());
                 Path picture = ctx.outputDirectory().resolve("samples.png");
-                Pictures.writePng(Pictures.twoD(grid, samples, "model density exp(-E)/Z", "model samples", String.format(Locale.ROOT,
+                Pictures.writePng(Pictures.twoD(grid, samples, Pictures.Labels.model("model samples"), String.format(Locale.ROOT,
                         "%s: %d samples from a uniform start; grid TV %.3f (exact draws: %.3f)", ctx.data().name(),
                         samples.length, (double) tv.get("grid-tv"), (double) tv.get("grid-tv-of-exact-draws"))), picture);
                 files.add(picture);
