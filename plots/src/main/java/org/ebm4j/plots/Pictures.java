@@ -92,6 +92,50 @@ public final class Pictures {
         return measured;
     }
 
+    /**
+     * Chain energies against the step ({@code energies[chain][snapshot]}, a snapshot every {@code every} steps): the mean
+     * over chains, the 10 % and 90 % quantiles, and a few chains on their own. Chains that have mixed wander in one band;
+     * chains stuck in different modes sit at different levels.
+     */
+    public static BufferedImage energyTrace(double[][] energies, int every, String title) {
+        int chains = energies.length;
+        int snapshots = chains == 0 ? 0 : energies[0].length;
+        double[] step = new double[snapshots];
+        double[] mean = new double[snapshots];
+        double[] low = new double[snapshots];
+        double[] high = new double[snapshots];
+        for (int t = 0; t < snapshots; t++) {
+            step[t] = (t + 1.0) * every;
+            double[] column = new double[chains];
+            for (int c = 0; c < chains; c++) {
+                column[c] = energies[c][t];
+                mean[t] += energies[c][t] / chains;
+            }
+            java.util.Arrays.sort(column);
+            low[t] = column[(int) Math.floor(0.1 * (chains - 1))];
+            high[t] = column[(int) Math.ceil(0.9 * (chains - 1))];
+        }
+        XYChart chart = new XYChartBuilder().width(900).height(480).title(title + ": chain energies")
+                .xAxisTitle("step").yAxisTitle("energy E(x)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(0);
+        for (int c = 0; c < Math.min(5, chains); c++) {
+            XYSeries s = chart.addSeries("chain " + (c + 1), step, energies[c]);
+            s.setLineColor(new Color(150, 150, 150, 140));
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        XYSeries lo = chart.addSeries("10 % of chains", step, low);
+        lo.setLineColor(VIRIDIS[2]);
+        lo.setMarker(SeriesMarkers.NONE);
+        XYSeries hi = chart.addSeries("90 % of chains", step, high);
+        hi.setLineColor(VIRIDIS[2]);
+        hi.setMarker(SeriesMarkers.NONE);
+        XYSeries m = chart.addSeries("mean over " + chains + " chains", step, mean);
+        m.setLineColor(VIRIDIS[0]);
+        m.setMarker(SeriesMarkers.NONE);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
     /** {@code image} as a PNG, written whole: a temporary file renamed into place. */
     public static void writePng(BufferedImage image, Path file) {
         Path tmp = null;

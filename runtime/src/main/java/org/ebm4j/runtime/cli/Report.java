@@ -20,6 +20,7 @@ final class Report {
         outcome.earlyStopping().ifPresent(root.out::println);
         outcome.evaluation().forEach((label, metrics) -> metrics.forEach((k, v) ->
                 root.out.printf(Locale.ROOT, "%s %s: %.4f%n", label, k, v)));
+        outcome.warnings().forEach((label, list) -> list.forEach(w -> root.err.println("warning (" + label + "): " + w)));
         root.out.printf(Locale.ROOT, "%d steps in %.1f s (%.1f steps/s)%n", outcome.steps(), outcome.seconds(), outcome.stepsPerSecond());
         return EbmCommand.OK;
     }

@@ -56,6 +56,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial states and chains (default: the experiment's).")
     Long seed;
 
+    @Option(names = "--trace-every", paramLabel = "K", description = "Keep the chains' states every K steps and report "
+            + "per-coordinate split-R̂ and bulk ESS (Vehtari et al. 2021), and draw energy-trace.png; the sampler's steps must be "
+            + "a multiple of K.")
+    Integer traceEvery;
+
     @Option(names = "--noise", description = "Draw from the objective's noise distribution instead (NCE's fitted noise, FCE's flow).")
     boolean noise;
 
@@ -69,7 +74,8 @@ final class SampleCommand implements Callable<Integer> {
                 chains == null ? OptionalInt.empty() : OptionalInt.of(chains),
                 steps == null ? OptionalInt.empty() : OptionalInt.of(steps), overrides, init,
                 initMargin == null ? 1.0 : initMargin, initMargin != null,
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Optional.ofNullable(out), noise);
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Optional.ofNullable(out), noise,
+                traceEvery == null ? OptionalInt.empty() : OptionalInt.of(traceEvery));
         try (PluginSystem plugins = root.loadPlugins()) {
             SamplingResult result = new Sampling(plugins.injector()).run(request);
             root.out.println("samples folder: " + result.folder());
@@ -77,6 +83,9 @@ final class SampleCommand implements Callable<Integer> {
             root.out.println("parameters: " + report.get("parameters"));
             if (report.get("diagnostics") instanceof Map<?, ?> d) {
                 d.forEach((k, v) -> root.out.println(k + ": " + format(v)));
+            }
+            if (report.get("trace") instanceof Map<?, ?> t) {
+                t.forEach((k, v) -> root.out.println("trace " + k + ": " + format(v)));
             }
             for (String key : List.of("sampled", "grid-tv", "grid-tv-of-exact-draws", "wall-seconds", "chain-steps-per-s")) {
                 if (report.containsKey(key)) {

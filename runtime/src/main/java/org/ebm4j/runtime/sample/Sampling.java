@@ -35,6 +35,7 @@ import org.ebm4j.runtime.experiment.ExperimentFactory;
 import org.ebm4j.runtime.experiment.RandomStreams;
 import org.ebm4j.runtime.run.AtomicFiles;
 import org.ebm4j.runtime.run.RunFolder;
+import org.ebm4j.runtime.run.RunSource;
 import org.ebm4j.runtime.run.Runs;
 import org.ebm4j.runtime.training.TrainingState;
 import org.ebm4j.runtime.wiring.ExperimentModule;
@@ -64,11 +65,18 @@ public final class Sampling {
     }
 
     public SamplingResult run(SampleRequest request) {
-        SampleSource source = SampleSource.of(request.source());
+        RunSource source = RunSource.of(request.source());
         if (request.noise()) {
             return runNoise(request, source);
         }
-        ExperimentSpec spec = loader.load(withSampler(source, request), source.origin(), overrides(request));
+        ExperimentSpec asWritten = loader.load(withSampler(source, request), source.origin(), overrides(request));
+        int calls = request.traceEvery().isPresent() ? tracedCalls(asWritten, request.traceEvery().getAsInt()) : 1;
+        ExperimentSpec spec = asWritten;
+        if (request.traceEvery().isPresent()) {
+            List<String> pieces = new ArrayList<>(overrides(request));
+            pieces.add("sampler.steps=" + request.traceEvery().getAsInt()); // the sampler runs K steps a call, `calls` times
+            spec = loader.load(withSampler(source, request), source.origin(), pieces);
+        }
         Experiment experiment = experiment(spec);
         Sampler sampler = experiment.sampler().orElseThrow(); // withSampler made sure there is one
         EnergyModel model = experiment.model();
@@ -79,6 +87,7 @@ public final class Sampling {
         INDArray samples;
         Map<String, Double> diagnostics;
         double seconds;
+        Trace trace = null;
         String initDescription;
         int chains;
         try (RandomStreams streams = new RandomStreams(seed); TensorScope scope = TensorScope.open()) {
@@ -100,13 +109,20 @@ public final class Sampling {
             }
             RandomSource chainRandom = streams.stream("sample/chains");
             long t0 = System.nanoTime();
-            SampleResult result = sampler.sample(model, start, new SamplerContext(chainRandom));
-            samples = result.samples().array().dup();
+            if (request.traceEvery().isPresent()) {
+                trace = Trace.run(sampler, model, start, chainRandom, calls, SampleRequest.TRACED_CHAINS);
+                samples = trace.samples();
+                diagnostics = trace.diagnostics();
+            } else {
+                SampleResult result = sampler.sample(model, start, new SamplerContext(chainRandom));
+                samples = result.samples().array().dup();
+                diagnostics = result.diagnostics();
+            }
             seconds = (System.nanoTime() - t0) / 1e9;
-            diagnostics = result.diagnostics();
         }
 
-        Path dir = request.out().orElseGet(() -> defaultFolder(source, spec, samplerName(spec)));
+        ExperimentSpec built = spec;
+        Path dir = request.out().orElseGet(() -> defaultFolder(source, built, samplerName(built)));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("source", request.source().toString());
         report.put("experiment", spec.name());
@@ -117,12 +133,42 @@ public final class Sampling {
         report.put("init", initDescription);
         report.put("seed", seed);
         report.put("wall-seconds", seconds);
-        Double steps = diagnostics.get("steps");
+        // replicas count (parallel tempering moves all of them): the sampler says how many chain-steps a chain took
+        Double steps = diagnostics.getOrDefault("replica-steps", diagnostics.get("steps"));
         if (steps != null && seconds > 0) {
             report.put("chain-steps-per-s", chains * steps / seconds);
         }
         report.put("diagnostics", Runs.finite(diagnostics));
+        if (trace != null) {
+            report.put("trace", trace.summary(request.traceEvery().getAsInt()));
+            writeTrace(dir, trace, request.traceEvery().getAsInt(), spec.name() + ": " + samplerName(spec));
+        }
         return finish(dir, samples, report, model, experiment, title(spec, sampler, chains, diagnostics), seed);
+    }
+
+    /** How many calls of {@code every} steps make the sampler's {@code steps}; a bad request if they do not divide. */
+    private static int tracedCalls(ExperimentSpec spec, int every) {
+        var settings = spec.sampler().orElseThrow().settings();
+        if (!settings.hasPath("steps")) {
+            throw new ConfigException("--trace-every", "command line", "needs a sampler with a `steps` setting; sampler '"
+                    + samplerName(spec) + "' has none");
+        }
+        int steps = settings.getInt("steps");
+        if (every < 1 || steps < every || steps % every != 0) {
+            throw new ConfigException("--trace-every", "command line", "must divide the sampler's steps (" + steps
+                    + ") into at least one piece, got " + every);
+        }
+        return steps / every;
+    }
+
+    /** {@code trace.csv} (per coordinate: R̂ and bulk ESS) and {@code energy-trace.png}. */
+    private static void writeTrace(Path dir, Trace trace, int every, String title) {
+        StringBuilder csv = new StringBuilder("coordinate,rhat,ess-bulk\n");
+        for (int j = 0; j < trace.rhat().length; j++) {
+            csv.append(j + 1).append(',').append(trace.rhat()[j]).append(',').append(trace.ess()[j]).append('\n');
+        }
+        AtomicFiles.write(dir.resolve("trace.csv"), tmp -> Files.writeString(tmp, csv, StandardCharsets.UTF_8));
+        Pictures.writePng(Pictures.energyTrace(trace.energies(), every, title), dir.resolve("energy-trace.png"));
     }
 
     private Experiment experiment(ExperimentSpec spec) {
@@ -148,7 +194,7 @@ public final class Sampling {
      * {@code --noise}: draws from the objective's noise distribution itself (NCE's fitted noise, FCE's trained
      * flow), restored from the checkpoint or, for an experiment file, fitted to the data as training would.
      */
-    private SamplingResult runNoise(SampleRequest request, SampleSource source) {
+    private SamplingResult runNoise(SampleRequest request, RunSource source) {
         if (request.sampler().isPresent() || request.steps().isPresent() || !request.init().equals("uniform")) {
             throw new ConfigException("--noise", "command line", "draws directly from the noise distribution: "
                     + "--sampler, --steps and --init do not apply");
@@ -215,7 +261,7 @@ public final class Sampling {
     }
 
     /** The source's config with the requested sampler: the experiment's own if it has that type, else a fresh one. */
-    private Config withSampler(SampleSource source, SampleRequest request) {
+    private Config withSampler(RunSource source, SampleRequest request) {
         Config config = source.config();
         String current = config.hasPath("sampler.type") ? config.getString("sampler.type") : null;
         if (request.sampler().isPresent() && !request.sampler().get().equals(current)) {
@@ -282,7 +328,7 @@ public final class Sampling {
         return t.toString();
     }
 
-    private static Path defaultFolder(SampleSource source, ExperimentSpec spec, String sampler) {
+    private static Path defaultFolder(RunSource source, ExperimentSpec spec, String sampler) {
         Path parent = source.runDir().map(r -> r.resolve("samples")).orElse(Path.of("samples", spec.name()));
         return RunFolder.newFolder(parent, sampler + "-");
     }

@@ -5,12 +5,12 @@ import java.util.Optional;
 
 /**
  * How a run ended: the last completed step, the last log window's metrics, each evaluator's final results by label,
- * the wall time, and, if it diverged, why (the last good checkpoint is kept); with early stopping or a listener's
+ * the evaluators' warnings about their numbers, the wall time, and, if it diverged, why (the last good checkpoint is kept); with early stopping or a listener's
  * stop, when and why it stopped.
  */
 public record TrainingOutcome(long steps, Map<String, Double> metrics, Map<String, Map<String, Double>> evaluation,
-                              double seconds, double stepsPerSecond, Optional<String> divergence,
-                              Optional<String> earlyStopping) {
+                              Map<String, java.util.List<String>> warnings, double seconds, double stepsPerSecond,
+                              Optional<String> divergence, Optional<String> earlyStopping) {
 
     public boolean diverged() {
         return divergence.isPresent();

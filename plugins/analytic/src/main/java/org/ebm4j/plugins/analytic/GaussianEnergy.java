@@ -14,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class GaussianEnergy implements EnergyModel {
 
+    private final DataType type;
+
     private final int d;
     private final Parameters parameters;
     private final Tensor mean;
@@ -24,6 +26,7 @@ public final class GaussianEnergy implements EnergyModel {
      * @param precision initial Λ, {@code [d, d]} symmetric positive definite
      */
     public GaussianEnergy(INDArray mean, INDArray precision, boolean learnMean, boolean learnPrecision, DataType type) {
+        this.type = type;
         this.d = (int) mean.length();
         INDArray raw = CholeskyFactor.rawOf(precision).castTo(type);
         INDArray mu = mean.castTo(DataType.DOUBLE).reshape(1, d).castTo(type);
@@ -44,6 +47,12 @@ public final class GaussianEnergy implements EnergyModel {
     @Override
     public Tensor energy(Tensor x) {
         return x.sub(mean).matmul(factor.lower()).square().sum(1).mul(0.5);
+    }
+
+    /** The precision it computes in, also when nothing is learnt (the default would say float32). */
+    @Override
+    public DataType dataType() {
+        return type;
     }
 
     @Override

@@ -56,9 +56,12 @@ public class GaussianMixtureDataProvider implements DataSourceProvider {
         r.throwIfAny();
         INDArray mu = Nd4j.createFromArray(means).castTo(DataType.DOUBLE);
         List<INDArray> factorsT = covariances.stream().map(c -> Cholesky.lower(c).transpose().dup()).toList();
+        // the data's exact density, in float64: evaluators take its score (Fisher divergence) and log-density
+        List<INDArray> precisions = covariances.stream().map(c -> org.nd4j.linalg.inverse.InvertMatrix.invert(c, false)).toList();
+        GaussianMixtureEnergy density = new GaussianMixtureEnergy(weights, mu, precisions, false, false, false, DataType.DOUBLE);
         return random -> new Dataset("gaussian-mixture",
                 sample(weights, mu, factorsT, trainSize, random.split("train")),
-                sample(weights, mu, factorsT, testSize, random.split("test")));
+                sample(weights, mu, factorsT, testSize, random.split("test")), java.util.Optional.of(density));
     }
 
     /** {@code n} draws {@code [n, d]} (float): a component per row by its weight, then {@code μ_k + L_k z}. */

@@ -17,6 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class GaussianMixtureEnergy implements EnergyModel {
 
+    private final DataType type;
+
     private final int d;
     private final int k;
     private final Parameters parameters;
@@ -32,6 +34,7 @@ public final class GaussianMixtureEnergy implements EnergyModel {
      */
     public GaussianMixtureEnergy(double[] weights, INDArray means, List<INDArray> precisions,
                                  boolean learnWeights, boolean learnMeans, boolean learnCovariances, DataType type) {
+        this.type = type;
         this.k = weights.length;
         this.d = means.columns();
         double[] logW = new double[k];
@@ -73,6 +76,12 @@ public final class GaussianMixtureEnergy implements EnergyModel {
         }
         Tensor logJoint = Tensor.concat(1, columns).add(logits.logSoftmax(1));
         return logJoint.logSumExp(1, false).neg().add(logNormaliser);
+    }
+
+    /** The precision it computes in, also when nothing is learnt (the default would say float32). */
+    @Override
+    public DataType dataType() {
+        return type;
     }
 
     @Override

@@ -25,8 +25,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class ExactNll2d implements Evaluator {
 
-    /** Settings; {@code halfWidth <= 0} means "from the data": max |x_train| + margin. */
-    public record Settings(int resolution, double margin, double halfWidth, int samples, boolean plots) {}
+    /**
+     * Settings; {@code halfWidth <= 0} means "from the data": max |x_train| + margin. {@code leakTolerance}: how much
+     * larger (nats) log Z may be on a box twice as wide before the NLL is flagged as unreliable.
+     */
+    public record Settings(int resolution, double margin, double halfWidth, int samples, boolean plots, double leakTolerance) {}
 
     private final Settings settings;
 
@@ -40,11 +43,27 @@ public final class ExactNll2d implements Evaluator {
         double half = settings.halfWidth() > 0 ? settings.halfWidth()
                 : Transforms.abs(train, true).maxNumber().doubleValue() + settings.margin();
         GridDensity2d grid = GridDensity2d.of(ctx.model(), -half, half, -half, half, settings.resolution());
+        // the same integral on a box twice as wide: a model whose energy keeps falling outside the box has mass there,
+        // and its "exact" NLL on the box is not the model's (it grows with the box)
+        GridDensity2d wide = GridDensity2d.of(ctx.model(), -2 * half, 2 * half, -2 * half, 2 * half, settings.resolution());
         double meanTestEnergy = ctx.model().energy(Tensor.constant(ctx.data().test().castTo(ctx.model().dataType()))).mean().item();
+        double leak = wide.logZ() - grid.logZ();
+        boolean reliable = !(leak > settings.leakTolerance()) && Double.isFinite(grid.logZ());
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test-nll", meanTestEnergy + grid.logZ());
         metrics.put("log-z", grid.logZ());
         metrics.put("nll-box-half-width", half);
+        metrics.put("test-nll/wide-box", meanTestEnergy + wide.logZ());
+        metrics.put("mass-outside-box", -Math.expm1(-Math.max(leak, 0)));
+        metrics.put("mass-in-outer-band", outerBand(grid, 0.9));
+        metrics.put("reliable", reliable ? 1.0 : 0.0);
+        List<String> warnings = new ArrayList<>();
+        if (!reliable) {
+            warnings.add(String.format(Locale.ROOT, "the model is not normalisable within the box [-%.2f, %.2f]²: on a box twice "
+                    + "as wide log Z is %.4f nats larger (%.1f %% of its mass lies outside), so the test NLL %.4f is unreliable; "
+                    + "the energy may keep falling away from the data (half-width sets the box)", half, half, leak,
+                    100 * metrics.get("mass-outside-box"), metrics.get("test-nll")));
+        }
         List<Path> files = new ArrayList<>();
         if (settings.plots() && ctx.isFinal()) {
             Path density = ctx.outputDirectory().resolve("density.png");
@@ -67,6 +86,24 @@ public final class ExactNll2d implements Evaluator {
                 metrics.put("samples/grid-tv-of-exact-draws", (double) tv.get("grid-tv-of-exact-draws"));
             }
         }
-        return new Evaluation(metrics, files);
+        return new Evaluation(metrics, files, warnings);
+    }
+
+    /** The share of the box's mass in its outer band: beyond {@code inner} of the half-width in either coordinate. */
+    private static double outerBand(GridDensity2d grid, double inner) {
+        double edgeX = inner * (grid.xhi - grid.xlo) / 2;
+        double edgeY = inner * (grid.yhi - grid.ylo) / 2;
+        double cx = (grid.xhi + grid.xlo) / 2;
+        double cy = (grid.yhi + grid.ylo) / 2;
+        double mass = 0;
+        for (int i = 0; i < grid.resolution; i++) {
+            boolean outX = Math.abs(grid.coordinate(0, i) - cx) > edgeX;
+            for (int j = 0; j < grid.resolution; j++) {
+                if (outX || Math.abs(grid.coordinate(1, j) - cy) > edgeY) {
+                    mass += grid.probability(i, j);
+                }
+            }
+        }
+        return mass;
     }
 }

@@ -30,12 +30,13 @@ public class ExactNll2dProvider implements EvaluatorProvider {
         double half = r.nonNegativeDouble(settings, "half-width");
         int samples = r.intAtLeast(settings, "samples", 0);
         boolean plots = r.bool(settings, "plots");
+        double leakTolerance = r.nonNegativeDouble(settings, "leak-tolerance");
         r.throwIfAny();
         if (context.dimension() != 2) {
             throw new ConfigException("type", SettingsReader.originOf(settings, "resolution"),
                     "exact-nll-2d integrates over a 2-D grid, but the data has dimension " + context.dimension()
                     + "; other evaluators work in any dimension (bin/ebm plugins)");
         }
-        return new ExactNll2d(new ExactNll2d.Settings(resolution, margin, half, samples, plots));
+        return new ExactNll2d(new ExactNll2d.Settings(resolution, margin, half, samples, plots, leakTolerance));
     }
 }

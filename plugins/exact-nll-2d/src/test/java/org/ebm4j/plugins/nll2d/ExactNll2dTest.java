@@ -82,4 +82,49 @@ class ExactNll2dTest {
         Evaluation shifted = evaluate(gaussianDraws(1.5), "shifted");
         assertThat(shifted.metrics().get("samples/grid-tv")).isGreaterThan(noise + 0.3);
     }
+
+    /** E = ½‖x‖² inside the disc of radius 3, falling linearly beyond it: its mass leaks out of any box. */
+    private static final EnergyModel LEAKY = new EnergyModel() {
+        @Override
+        public Tensor energy(Tensor x) {
+            Tensor r = x.square().sum(1).sqrt();
+            Tensor inside = r.lt(3.0);
+            Tensor bowl = r.square().mul(0.5);
+            Tensor falling = r.sub(3.0).mul(-1).add(4.5);
+            return Tensor.where(inside, bowl, falling);
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public Parameters parameters() {
+            return Parameters.empty();
+        }
+    };
+
+    @Test
+    void aModelWhoseMassLeaksOutOfTheBoxIsFlaggedUnreliable() throws Exception {
+        Evaluator e = ContractSupport.build(new ExactNll2dProvider(), "evaluator", "resolution = 128, plots = false", 2, 1);
+        Dataset data;
+        try (RandomSource random = RandomSource.seeded(2)) {
+            data = new Dataset("standard", random.normal(DataType.FLOAT, 1000, 2).array(), random.normal(DataType.FLOAT, 500, 2).array());
+        }
+        Evaluation leaky;
+        Evaluation bowl;
+        try (GradMode.Scope off = GradMode.off(); RandomSource random = RandomSource.seeded(3)) {
+            leaky = e.evaluate(new EvaluationContext(LEAKY, data, 1, true, dir, Optional.empty(), random));
+            bowl = e.evaluate(new EvaluationContext(STANDARD, data, 1, true, dir, Optional.empty(), random));
+        }
+        assertThat(leaky.metrics().get("reliable")).isZero();
+        assertThat(leaky.metrics().get("test-nll/wide-box")).isGreaterThan(leaky.metrics().get("test-nll") + 0.5);
+        assertThat(leaky.metrics().get("mass-outside-box")).isGreaterThan(0.3);
+        assertThat(leaky.warnings()).singleElement().satisfies(w -> assertThat(w).contains("not normalisable within the box")
+                .contains("unreliable"));
+        assertThat(bowl.metrics().get("reliable")).isEqualTo(1.0);
+        assertThat(bowl.metrics().get("mass-outside-box")).isLessThan(1e-4);
+        assertThat(bowl.warnings()).isEmpty();
+    }
 }

@@ -31,8 +31,22 @@ public final class AnnealedLangevin implements Sampler {
         this.stepSize = stepSize;
     }
 
+    /**
+     * Refuses a plain energy: without E(x, σ) every level would use the same score, which is plain Langevin with
+     * steps that grow with σ, not annealing (it used to run silently).
+     */
+    @Override
+    public void check(EnergyModel model) {
+        if (!(model instanceof NoiseConditionalEnergy)) {
+            throw new org.ebm4j.api.ConfigException("type", "", "annealed Langevin needs a noise-conditional energy E(x, σ) "
+                    + "(mlp with conditioning = scale or input, an analytic gaussian-mixture with fixed covariances), but this "
+                    + "model is a plain energy, for which it would be plain Langevin with growing steps; use ula or mala");
+        }
+    }
+
     @Override
     public SampleResult sample(EnergyModel model, Tensor init, SamplerContext context) {
+        double stepSize = context.stepSize(this.stepSize);
         ChainStatistics stats = new ChainStatistics();
         double last = sigmas[sigmas.length - 1];
         try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {

@@ -25,8 +25,10 @@ final class MetropolisChains {
     private MetropolisChains() {}
 
     static SampleResult run(EnergyModel model, Tensor init, SamplerContext context, boolean withGradient,
-                            int warmup, int steps, double initialStep, double targetAcceptance, Kernel kernel) {
-        StepSizeAdaptation adaptation = new StepSizeAdaptation(initialStep, targetAcceptance);
+                            int configuredWarmup, int steps, double configuredStep, double targetAcceptance, Kernel kernel) {
+        // a caller that froze the step (AIS per temperature, traced sampling) gets it, and no warm-up
+        int warmup = context.warmup(configuredWarmup);
+        StepSizeAdaptation adaptation = new StepSizeAdaptation(context.stepSize(configuredStep), targetAcceptance);
         ChainStatistics stats = new ChainStatistics();
         try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {
             ChainState chains = ChainState.start(model, init, withGradient);

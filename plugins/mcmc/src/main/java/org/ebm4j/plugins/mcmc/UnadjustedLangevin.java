@@ -25,6 +25,7 @@ public final class UnadjustedLangevin implements Sampler {
 
     @Override
     public SampleResult sample(EnergyModel model, Tensor init, SamplerContext context) {
+        double stepSize = context.stepSize(this.stepSize);
         double noise = Math.sqrt(stepSize);
         ChainStatistics stats = new ChainStatistics();
         try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {

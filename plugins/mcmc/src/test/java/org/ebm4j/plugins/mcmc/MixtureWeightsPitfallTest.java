@@ -44,4 +44,21 @@ class MixtureWeightsPitfallTest {
         assertThat(plain).as("fixed-step Langevin").isCloseTo(0.5, within(5 * Math.sqrt(0.25 / CHAINS)));
         assertThat(annealed).as("annealed Langevin").isCloseTo(0.8, within(5 * Math.sqrt(0.16 / CHAINS)));
     }
+
+    /**
+     * Parallel tempering from the same uniform start recovers the weights with the plain (not blurred) energy: hot
+     * replicas cross between the modes and swaps hand what they find down to temperature 1.
+     */
+    @Test
+    void parallelTemperingRecoversTheWeights() {
+        RandomSource rng = RandomSource.seeded(2019);
+        Tensor init = rng.uniform(-8, 8, Tensor.DEFAULT_TYPE, CHAINS, 2);
+        ParallelTempering pt = new ParallelTempering(600, 6, 20, 0.5, 100, 0.574);
+        var result = pt.sample(MIXTURE, init, new SamplerContext(rng));
+        double weight = heavyWeight(result.samples());
+        assertThat(weight).as("parallel tempering").isCloseTo(0.8, within(5 * Math.sqrt(0.16 / CHAINS)));
+        assertThat(result.diagnostics()).containsKeys("swap-acceptance/1-2", "swap-acceptance/5-6", "replica-steps");
+        assertThat(result.diagnostics().get("swap-acceptance/1-2")).isBetween(0.05, 1.0);
+        assertThat(result.diagnostics().get("replica-steps")).isEqualTo(6 * 700.0);
+    }
 }

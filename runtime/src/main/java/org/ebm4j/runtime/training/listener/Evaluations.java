@@ -27,6 +27,7 @@ public final class Evaluations implements TrainingListener {
     private final RunFolder folder;
     private final long every;
     private final Map<String, Map<String, Double>> last = new LinkedHashMap<>();
+    private final Map<String, java.util.List<String>> warnings = new LinkedHashMap<>();
     private long total;
 
     @Inject
@@ -60,6 +61,11 @@ public final class Evaluations implements TrainingListener {
         return Collections.unmodifiableMap(last);
     }
 
+    /** The latest warnings of each evaluator that had any, by label. */
+    public Map<String, java.util.List<String>> warnings() {
+        return Collections.unmodifiableMap(warnings);
+    }
+
     private void evaluate(long step, boolean isFinal, TrainingControl control) {
         for (Map.Entry<String, Evaluator> e : experiment.evaluators().entrySet()) {
             String label = e.getKey();
@@ -70,6 +76,11 @@ public final class Evaluations implements TrainingListener {
                         folder.ensure(out), experiment.sampler(), experiment.streams().stream("evaluators/" + label)));
             }
             last.put(label, result.metrics());
+            if (result.warnings().isEmpty()) {
+                warnings.remove(label);
+            } else {
+                warnings.put(label, result.warnings());
+            }
             control.publish(label, result.metrics());
         }
     }

@@ -60,7 +60,8 @@ public final class RunSummary implements TrainingListener {
         double seconds = Duration.between(started, clock.instant()).toNanos() / 1e9;
         Optional<String> divergence = end.failed() ? end.stoppedBecause() : Optional.empty();
         Optional<String> early = earlyStopper.note(end).or(() -> end.failed() ? Optional.empty() : end.stoppedBecause());
-        outcome = new TrainingOutcome(end.lastStep(), lastWindow, end.failed() ? Map.of() : evaluations.results(), seconds,
+        outcome = new TrainingOutcome(end.lastStep(), lastWindow, end.failed() ? Map.of() : evaluations.results(),
+                end.failed() ? Map.of() : evaluations.warnings(), seconds,
                 (end.lastStep() - firstStep) / Math.max(seconds, 1e-9), divergence, early);
         folder.writeJson(folder.summary(), summary());
         CurvePlot.draw(folder.metrics(), folder.plots().resolve("curves.png"), spec.name() + ": losses, validation loss and evaluations");
@@ -88,6 +89,9 @@ public final class RunSummary implements TrainingListener {
         Map<String, Object> evaluation = new LinkedHashMap<>();
         outcome.evaluation().forEach((label, metrics) -> evaluation.put(label, Runs.finite(metrics)));
         s.put("evaluation", evaluation);
+        if (!outcome.warnings().isEmpty()) {
+            s.put("evaluation-warnings", outcome.warnings());
+        }
         return s;
     }
 }

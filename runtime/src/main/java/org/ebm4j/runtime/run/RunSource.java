@@ -1,4 +1,4 @@
-package org.ebm4j.runtime.sample;
+package org.ebm4j.runtime.run;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -8,22 +8,22 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.ebm4j.api.EbmException;
 import org.ebm4j.runtime.config.ExperimentLoader;
-import org.ebm4j.runtime.run.RunFolder;
 import org.ebm4j.runtime.training.Checkpoint;
 import org.ebm4j.runtime.training.CheckpointStore;
 
 /**
- * What a sampling source provides: the experiment's configuration, trained parameters if any, and the folder
- * samples go to by default ({@code <run>/samples} for runs and their checkpoints, else {@code ./samples/<name>}).
+ * What {@code ebm sample} and {@code ebm evaluate} read a model from: a run folder (its latest checkpoint), a
+ * {@code .ckpt} file, or an experiment file (the model as built, e.g. an analytic one). It provides the experiment's
+ * configuration, the trained parameters if any, and the run folder results go into, if there is one.
  */
-record SampleSource(Config config, Path origin, Optional<Checkpoint> checkpoint, Optional<Path> checkpointFile, Optional<Path> runDir) {
+public record RunSource(Config config, Path origin, Optional<Checkpoint> checkpoint, Optional<Path> checkpointFile, Optional<Path> runDir) {
 
-    static SampleSource of(Path path) {
+    public static RunSource of(Path path) {
         if (Files.isDirectory(path)) {
             RunFolder run = RunFolder.open(path);
             Path latest = new CheckpointStore(run.checkpoints()).latest().orElseThrow(() -> new EbmException(
                     "Run " + path + " has no checkpoint yet: nothing trained to sample (sample its experiment file to use the initial model)"));
-            return new SampleSource(ExperimentLoader.parse(run.config()), run.config(), Optional.of(CheckpointStore.read(latest)), Optional.of(latest), Optional.of(path));
+            return new RunSource(ExperimentLoader.parse(run.config()), run.config(), Optional.of(CheckpointStore.read(latest)), Optional.of(latest), Optional.of(path));
         }
         if (path.getFileName().toString().endsWith(".ckpt")) {
             if (!Files.isRegularFile(path)) {
@@ -34,13 +34,13 @@ record SampleSource(Config config, Path origin, Optional<Checkpoint> checkpoint,
             Path parent = path.toAbsolutePath().getParent();
             Optional<Path> run = parent != null && parent.getFileName().toString().equals("checkpoints")
                     && Files.isRegularFile(parent.getParent().resolve("config.conf")) ? Optional.of(parent.getParent()) : Optional.empty();
-            return new SampleSource(config, path, Optional.of(c), Optional.of(path), run);
+            return new RunSource(config, path, Optional.of(c), Optional.of(path), run);
         }
-        return new SampleSource(ExperimentLoader.parse(path), path, Optional.empty(), Optional.empty(), Optional.empty());
+        return new RunSource(ExperimentLoader.parse(path), path, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** How the model's parameters were obtained, for the diagnostics. */
-    String parametersOrigin() {
+    public String parametersOrigin() {
         return checkpoint.map(c -> "checkpoint step " + c.step() + " (" + checkpointFile.orElse(origin) + ")").orElse("as built from the experiment file (untrained)");
     }
 }

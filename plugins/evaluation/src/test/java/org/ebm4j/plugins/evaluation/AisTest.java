@@ -1,0 +1,133 @@
+package org.ebm4j.plugins.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ebm4j.api.component.ComponentProvider;
+import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.eval.Evaluation;
+import org.ebm4j.api.eval.EvaluationContext;
+import org.ebm4j.api.eval.Evaluator;
+import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.random.RandomSource;
+import org.ebm4j.api.tensor.GradMode;
+import org.ebm4j.plugins.analytic.GaussianEnergy;
+import org.ebm4j.plugins.analytic.GaussianMixtureEnergy;
+import org.ebm4j.plugins.mcmc.MalaProvider;
+import org.ebm4j.plugins.noise.GaussianNoiseProvider;
+import org.ebm4j.testkit.ContractSupport;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * AIS on energies whose log Z is known: forward and reverse estimates bracket it within three standard errors, and
+ * the bracket narrows as the number of temperatures grows. The data are exact draws of the model, so the reverse
+ * pass starts from exact samples and is a true upper bound.
+ */
+class AisTest {
+
+    static final Map<ComponentProvider<?>, String> NESTED = Map.of(new GaussianNoiseProvider(), "noise", new MalaProvider(), "sampler");
+
+    static Evaluation evaluate(EnergyModel model, Dataset data, String settings, long seed) {
+        Evaluator ais = ContractSupport.build(new AisProvider(), "evaluator",
+                com.typesafe.config.ConfigFactory.parseString(settings), NESTED, model.dimension(), 1);
+        try (GradMode.Scope off = GradMode.off(); RandomSource random = RandomSource.seeded(seed)) {
+            return ais.evaluate(new EvaluationContext(model, data, 0, true, java.nio.file.Path.of("."), Optional.empty(), random));
+        }
+    }
+
+    /** Exact draws of a Gaussian mixture (weights, means, one covariance for all) as train and test rows. */
+    static Dataset mixtureDraws(double[] weights, double[][] means, INDArray covariance, int n, long seed) {
+        INDArray lowerT = org.ebm4j.api.tensor.Cholesky.lower(covariance).transpose().dup();
+        try (RandomSource random = RandomSource.seeded(seed)) {
+            INDArray[] parts = new INDArray[2];
+            for (int p = 0; p < 2; p++) {
+                INDArray x = random.normal(DataType.DOUBLE, n, means[0].length).array().mmul(lowerT);
+                for (int i = 0; i < n; i++) {
+                    double u = random.nextDouble();
+                    int k = 0;
+                    for (double acc = weights[0]; u > acc && k < weights.length - 1; acc += weights[++k]) {
+                        // the component whose cumulative weight first exceeds u
+                    }
+                    x.getRow(i).addi(Nd4j.createFromArray(means[k]));
+                }
+                parts[p] = x;
+            }
+            return new Dataset("exact draws", parts[0], parts[1]);
+        }
+    }
+
+    private static final double[] WEIGHTS = {0.3, 0.7};
+    private static final double[][] MEANS = {{-2, 0}, {2, 1}};
+
+    /** 0.3 N((−2, 0), I/4) + 0.7 N((2, 1), I/4): modes 8 standard deviations apart, log Z = 0. */
+    private static GaussianMixtureEnergy twoModes() {
+        INDArray precision = Nd4j.eye(2).castTo(DataType.DOUBLE).muli(4);
+        return new GaussianMixtureEnergy(WEIGHTS, Nd4j.createFromArray(MEANS), List.of(precision, precision), false, false, false, DataType.DOUBLE);
+    }
+
+    private static Dataset twoModeDraws(int n, long seed) {
+        return mixtureDraws(WEIGHTS, MEANS, Nd4j.eye(2).castTo(DataType.DOUBLE).muli(0.25), n, seed);
+    }
+
+    private static void assertBrackets(Evaluation e, double logZ) {
+        double lower = e.metrics().get("log-z");
+        double upper = e.metrics().get("log-z/upper");
+        assertThat(lower).as("forward AIS is a lower bound").isLessThanOrEqualTo(logZ + 3 * e.metrics().get("log-z/se"));
+        assertThat(upper).as("reverse AIS is an upper bound").isGreaterThanOrEqualTo(logZ - 3 * e.metrics().get("log-z/upper-se"));
+        assertThat(lower).isCloseTo(logZ, within(3 * e.metrics().get("log-z/se") + 0.05));
+        assertThat(upper).isCloseTo(logZ, within(3 * e.metrics().get("log-z/upper-se") + 0.05));
+    }
+
+    @Test
+    void bracketsTheLogNormaliserOfABimodalMixture() {
+        GaussianMixtureEnergy mixture = twoModes();
+        Evaluation e = evaluate(mixture, twoModeDraws(400, 3), "temperatures = 100, chains = 300, reverse-chains = 300, tune-chains = 50", 5);
+        System.out.println("AIS on the two-mode mixture: " + e.metrics());
+        assertBrackets(e, mixture.logPartition());
+        assertThat(e.metrics().get("test-nll/lower")).isLessThanOrEqualTo(e.metrics().get("test-nll/upper")
+                + 3 * (e.metrics().get("log-z/se") + e.metrics().get("log-z/upper-se")));
+        assertThat(e.metrics().get("log-z/ess")).isGreaterThan(50);
+        assertThat(e.metrics().get("seconds")).isPositive();
+    }
+
+    @Test
+    void bracketsTheLogNormaliserOfACorrelatedGaussianInTenDimensions() {
+        int d = 10;
+        INDArray a;
+        try (RandomSource random = RandomSource.seeded(17)) {
+            a = random.uniform(-0.5, 0.5, DataType.DOUBLE, d, d).array().dup();
+        }
+        INDArray precision = a.mmul(a.transpose()).addi(Nd4j.eye(d).castTo(DataType.DOUBLE));
+        double[] mean = new double[d];
+        for (int i = 0; i < d; i++) {
+            mean[i] = -1 + 2.0 * i / (d - 1);
+        }
+        GaussianEnergy gaussian = new GaussianEnergy(Nd4j.createFromArray(mean).reshape(1, d), precision, false, false, DataType.DOUBLE);
+        INDArray covariance = org.nd4j.linalg.inverse.InvertMatrix.invert(precision, false);
+        covariance = covariance.add(covariance.transpose()).muli(0.5); // exactly symmetric for the factorisation
+        // a base twice as wide as the data: the path has somewhere to go
+        Evaluation e = evaluate(gaussian, mixtureDraws(new double[] {1}, new double[][] {mean}, covariance, 400, 7),
+                "temperatures = 100, chains = 200, reverse-chains = 200, tune-chains = 50, base.scale = 2", 9);
+        assertBrackets(e, gaussian.logPartition());
+    }
+
+    @Test
+    void moreTemperaturesNarrowTheBracket() {
+        GaussianMixtureEnergy mixture = twoModes();
+        Dataset data = twoModeDraws(300, 11);
+        Evaluation few = evaluate(mixture, data, "temperatures = 10, chains = 300, reverse-chains = 300, tune-chains = 50", 13);
+        Evaluation many = evaluate(mixture, data, "temperatures = 150, chains = 300, reverse-chains = 300, tune-chains = 50", 13);
+        System.out.printf(java.util.Locale.ROOT, "AIS bracket on log Z (truth 0): K=10 [%.4f, %.4f], K=150 [%.4f, %.4f]%n",
+                few.metrics().get("log-z"), few.metrics().get("log-z/upper"), many.metrics().get("log-z"), many.metrics().get("log-z/upper"));
+        double fewWidth = few.metrics().get("log-z/upper") - few.metrics().get("log-z");
+        double manyWidth = many.metrics().get("log-z/upper") - many.metrics().get("log-z");
+        assertThat(manyWidth).isLessThan(fewWidth / 2);
+        assertThat(manyWidth).isLessThan(0.1);
+    }
+}
