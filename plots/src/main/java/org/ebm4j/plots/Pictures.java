@@ -124,11 +124,11 @@ public final class Pictures {
             s.setLineColor(new Color(150, 150, 150, 140));
             s.setMarker(SeriesMarkers.NONE);
         }
-        XYSeries lo = chart.addSeries("10 % of chains", step, low);
+        XYSeries lo = chart.addSeries("10th percentile", step, low);
         lo.setLineColor(VIRIDIS[2]);
         lo.setMarker(SeriesMarkers.NONE);
-        XYSeries hi = chart.addSeries("90 % of chains", step, high);
-        hi.setLineColor(VIRIDIS[2]);
+        XYSeries hi = chart.addSeries("90th percentile", step, high);
+        hi.setLineColor(VIRIDIS[3]);
         hi.setMarker(SeriesMarkers.NONE);
         XYSeries m = chart.addSeries("mean over " + chains + " chains", step, mean);
         m.setLineColor(VIRIDIS[0]);

@@ -72,12 +72,43 @@ public final class ContractSupport {
 
     /**
      * The standard data set in {@code d} dimensions: two well-separated Gaussian clusters (weights 0.7 / 0.3, unit
-     * variances, means ±1.5 in every coordinate), 512 training and 256 test rows in float32, from {@code seed}.
+     * variances, means ±1.5 in every coordinate), 512 training and 256 test rows in float32, from {@code seed}, with
+     * its exact density (for evaluators that compare with the data's own score or likelihood).
      */
     public static Dataset standardData(int d, long seed) {
         try (RandomSource random = RandomSource.seeded(seed)) {
-            return new Dataset("contract-clusters", clusters(d, 512, random), clusters(d, 256, random));
+            return new Dataset("contract-clusters", clusters(d, 512, random), clusters(d, 256, random),
+                    java.util.Optional.of(clustersDensity(d)));
         }
+    }
+
+    /** {@code −log (0.7 N(x; 1.5·1, I) + 0.3 N(x; −1.5·1, I))}: the standard data's density, normalised, in float64. */
+    public static EnergyModel clustersDensity(int d) {
+        return new EnergyModel() {
+            @Override
+            public Tensor energy(Tensor x) {
+                Tensor xd = x.castTo(DataType.DOUBLE);
+                double norm = 0.5 * d * Math.log(2 * Math.PI);
+                Tensor plus = xd.sub(1.5).square().sum(1, true).mul(-0.5).add(Math.log(0.7));
+                Tensor minus = xd.add(1.5).square().sum(1, true).mul(-0.5).add(Math.log(0.3));
+                return Tensor.concat(1, plus, minus).logSumExp(1, false).neg().add(norm).castTo(x.dataType());
+            }
+
+            @Override
+            public int dimension() {
+                return d;
+            }
+
+            @Override
+            public Parameters parameters() {
+                return Parameters.empty();
+            }
+
+            @Override
+            public DataType dataType() {
+                return DataType.DOUBLE;
+            }
+        };
     }
 
     private static INDArray clusters(int d, int n, RandomSource random) {

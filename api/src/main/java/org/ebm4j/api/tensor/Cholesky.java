@@ -34,4 +34,31 @@ public final class Cholesky {
         }
         return lower;
     }
+
+    /**
+     * {@code L⁻¹} of a lower-triangular {@code L} with a positive diagonal, by forward substitution in double precision:
+     * exact where a general inverse refuses (ND4J's {@code matrix_inverse} tests the determinant, which underflows to
+     * 0 for a 64×64 factor of small variances, such as an image's pixels).
+     */
+    public static INDArray lowerInverse(INDArray lower) {
+        int d = lower.rows();
+        double[][] l = lower.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] inv = new double[d][d];
+        for (int col = 0; col < d; col++) {
+            for (int i = col; i < d; i++) {
+                double sum = i == col ? 1 : 0;
+                for (int k = col; k < i; k++) {
+                    sum -= l[i][k] * inv[k][col];
+                }
+                inv[i][col] = sum / l[i][i];
+            }
+        }
+        return Nd4j.createFromArray(inv);
+    }
+
+    /** {@code A⁻¹ = L⁻ᵀ L⁻¹} of a symmetric positive-definite {@code A}, through its Cholesky factor (double precision). */
+    public static INDArray inverseOf(INDArray a) {
+        INDArray inverseLower = lowerInverse(lower(a));
+        return inverseLower.transpose().mmul(inverseLower);
+    }
 }

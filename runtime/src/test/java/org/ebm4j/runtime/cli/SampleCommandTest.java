@@ -204,4 +204,32 @@ class SampleCommandTest {
         assertThat(ebm("sample", file.toString(), "--noise", "--sampler", "test-langevin")).isEqualTo(2);
         assertThat(cli.err).contains("--noise").contains("do not apply");
     }
+
+    /** Traced sampling: per-coordinate R̂ and bulk ESS, the trace files, and a clear error for a step count that does not divide. */
+    @Test
+    void tracedSamplingReportsConvergenceDiagnostics() throws IOException {
+        Path to = dir.resolve("traced");
+        assertThat(ebm("sample", experiment("").toString(), "--sampler", "test-langevin", "--n", "200", "--steps", "2000",
+                "--trace-every", "100", "--out", to.toString())).as(cli.err).isZero();
+        JsonNode trace = new ObjectMapper().readTree(to.resolve("diagnostics.json").toFile()).get("trace");
+        assertThat(trace.get("snapshots").asInt()).isEqualTo(20);
+        assertThat(trace.get("chains").asInt()).isEqualTo(200);
+        // Langevin with step 0.1 on N(m, I) relaxes in about 2/ε = 20 steps: mixed by the first snapshot, at step 100
+        assertThat(trace.get("rhat/max").asDouble()).isBetween(0.99, 1.02);
+        assertThat(trace.get("ess-bulk/min").asDouble()).isGreaterThan(1000);
+        assertThat(new ObjectMapper().readTree(to.resolve("diagnostics.json").toFile()).get("diagnostics").get("steps").asDouble())
+                .isEqualTo(2000);
+        // the same sampler seen only 20 steps at a time still drifts from its uniform start: R̂ says so
+        Path early = dir.resolve("early");
+        assertThat(ebm("sample", experiment("").toString(), "--sampler", "test-langevin", "--n", "200", "--trace-every", "20",
+                "--out", early.toString())).as(cli.err).isZero();
+        assertThat(new ObjectMapper().readTree(early.resolve("diagnostics.json").toFile()).get("trace").get("rhat/max").asDouble())
+                .isGreaterThan(1.05);
+        assertThat(Files.readAllLines(to.resolve("trace.csv"))).hasSize(3).first().isEqualTo("coordinate,rhat,ess-bulk");
+        assertThat(to.resolve("energy-trace.png")).isNotEmptyFile();
+        assertThat(cli.out).contains("trace rhat/max:");
+        assertThat(ebm("sample", experiment("").toString(), "--sampler", "test-langevin", "--trace-every", "30",
+                "--out", dir.resolve("bad").toString())).isEqualTo(2);
+        assertThat(cli.err).contains("--trace-every").contains("must divide the sampler's steps (200)");
+    }
 }

@@ -57,7 +57,7 @@ public class GaussianMixtureDataProvider implements DataSourceProvider {
         INDArray mu = Nd4j.createFromArray(means).castTo(DataType.DOUBLE);
         List<INDArray> factorsT = covariances.stream().map(c -> Cholesky.lower(c).transpose().dup()).toList();
         // the data's exact density, in float64: evaluators take its score (Fisher divergence) and log-density
-        List<INDArray> precisions = covariances.stream().map(c -> org.nd4j.linalg.inverse.InvertMatrix.invert(c, false)).toList();
+        List<INDArray> precisions = covariances.stream().map(org.ebm4j.api.tensor.Cholesky::inverseOf).toList();
         GaussianMixtureEnergy density = new GaussianMixtureEnergy(weights, mu, precisions, false, false, false, DataType.DOUBLE);
         return random -> new Dataset("gaussian-mixture",
                 sample(weights, mu, factorsT, trainSize, random.split("train")),

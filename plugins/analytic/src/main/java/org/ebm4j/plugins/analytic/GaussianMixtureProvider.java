@@ -52,7 +52,7 @@ public class GaussianMixtureProvider implements EnergyModelProvider {
         double[] weights = MixtureSettings.weights(r, s, k);
         List<INDArray> covariances = MixtureSettings.covariances(r, s, k, d);
         r.throwIfAny();
-        List<INDArray> precisions = covariances.stream().map(c -> org.nd4j.linalg.inverse.InvertMatrix.invert(c, false)).toList();
+        List<INDArray> precisions = covariances.stream().map(org.ebm4j.api.tensor.Cholesky::inverseOf).toList();
         GaussianMixtureEnergy mixture = new GaussianMixtureEnergy(weights, mu, precisions, learnWeights, learnMeans, learnCovariances, Tensor.DEFAULT_TYPE);
         // fixed covariances: the exact blurred energies are cheap, so annealed Langevin gets the true E(x, σ)
         return learnCovariances ? mixture : new BlurredGaussianMixture(mixture, covariances, Tensor.DEFAULT_TYPE);

@@ -17,6 +17,9 @@ import org.ebm4j.api.sampler.Sampler;
  */
 final class Ais implements Evaluator {
 
+    /** Below this share of the chains, the forward weights are dominated by a few and its standard error is not trusted. */
+    private static final double LOW_ESS = 0.1;
+
     private final AnnealedImportanceSampling.Settings settings;
     private final NoiseDistribution base;
     private final Sampler transition;
@@ -25,6 +28,27 @@ final class Ais implements Evaluator {
         this.settings = settings;
         this.base = base;
         this.transition = transition;
+    }
+
+    /** What the numbers cannot be trusted for: degenerate weights, or a bracket whose ends are the wrong way round. */
+    private List<String> warnings(AnnealedImportanceSampling.Result r) {
+        List<String> w = new java.util.ArrayList<>();
+        double ess = r.forward().effectiveSampleSize();
+        if (ess < LOW_ESS * settings.chains()) {
+            w.add(String.format(java.util.Locale.ROOT, "the forward AIS weights are degenerate (effective sample size %.1f of %d "
+                    + "chains): log Z is likely underestimated by more than its standard error; use more temperatures, more "
+                    + "transition steps, or a base closer to the model (base = flow-noise)", ess, settings.chains()));
+        }
+        if (r.reverse().isPresent()) {
+            double gap = r.forward().logMean() - r.upperLogZ();
+            double noise = 3 * (r.forward().standardError() + r.reverse().get().standardError());
+            if (gap > noise) {
+                w.add(String.format(java.util.Locale.ROOT, "the reverse AIS estimate (%.4f) lies %.4f nats below the forward one "
+                        + "(%.4f), so this is not a bracket: the test rows the reverse pass starts from are not draws of the model "
+                        + "(it fits them poorly), or the path needs more temperatures", r.upperLogZ(), gap, r.forward().logMean()));
+            }
+        }
+        return w;
     }
 
     @Override
@@ -51,6 +75,6 @@ final class Ais implements Evaluator {
         m.put("transition/step-min", steps.get("min"));
         m.put("transition/step-max", steps.get("max"));
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
-        return new Evaluation(m, List.of());
+        return new Evaluation(m, List.of(), warnings(r));
     }
 }

@@ -130,4 +130,39 @@ class AisTest {
         assertThat(manyWidth).isLessThan(fewWidth / 2);
         assertThat(manyWidth).isLessThan(0.1);
     }
+
+    /**
+     * A fitted flow as an energy, {@code E = −log q}, is normalised: AIS from a Gaussian base must find log Z = 0 (the
+     * highest-dimensional known answer there is; here in d = 6 at the size of a unit test, {@code benchmarks} has it on
+     * the 64-D digits).
+     */
+    @Test
+    void recoversTheZeroLogNormaliserOfAFittedFlow() {
+        int d = 6;
+        Dataset data = ContractSupport.standardData(d, 21);
+        org.ebm4j.api.noise.NoiseDistribution flow = ContractSupport.build(new org.ebm4j.plugins.flow.FlowNoiseProvider(), "noise",
+                "layers = 4, hidden = [32, 32], fit { steps = 300, eval-every = 100, patience = 0 }", d, 22);
+        try (RandomSource random = RandomSource.seeded(23)) {
+            flow.fit(data, random);
+        }
+        EnergyModel minusLogQ = new EnergyModel() {
+            @Override
+            public org.ebm4j.api.tensor.Tensor energy(org.ebm4j.api.tensor.Tensor x) {
+                return flow.logProb(x).neg().castTo(x.dataType());
+            }
+
+            @Override
+            public int dimension() {
+                return d;
+            }
+
+            @Override
+            public org.ebm4j.api.param.Parameters parameters() {
+                return org.ebm4j.api.param.Parameters.empty();
+            }
+        };
+        Evaluation e = evaluate(minusLogQ, data, "temperatures = 100, chains = 200, reverse-chains = 0, tune-chains = 50", 24);
+        double se = e.metrics().get("log-z/se");
+        assertThat(e.metrics().get("log-z")).isCloseTo(0, within(3 * se + 0.02));
+    }
 }

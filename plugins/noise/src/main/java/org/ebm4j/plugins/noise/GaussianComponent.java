@@ -4,7 +4,6 @@ import org.ebm4j.api.tensor.Cholesky;
 import org.ebm4j.api.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.inverse.InvertMatrix;
 
 /**
  * One Gaussian {@code N(μ, Σ)} ready to evaluate and draw: {@code Σ = L Lᵀ}, the whitening {@code W = L⁻ᵀ} (so
@@ -30,7 +29,7 @@ final class GaussianComponent {
         }
         this.logNormaliser = -logDet - 0.5 * d * Math.log(2 * Math.PI);
         this.meanT = Tensor.constant(this.mean.castTo(type));
-        this.whitenT = Tensor.constant(InvertMatrix.invert(lower, false).transpose().dup().castTo(type));
+        this.whitenT = Tensor.constant(Cholesky.lowerInverse(lower).transpose().dup().castTo(type));
         this.factorT = Tensor.constant(lower.transpose().dup().castTo(type));
     }
 
