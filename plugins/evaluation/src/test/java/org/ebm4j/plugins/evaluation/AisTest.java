@@ -117,6 +117,22 @@ class AisTest {
         assertBrackets(e, gaussian.logPartition());
     }
 
+    /** The two-mode mixture in d = 64 (the same two modes, 62 more dimensions): the size of the digits. */
+    @Test
+    void bracketsTheLogNormaliserOfABimodalMixtureInSixtyFourDimensions() {
+        int d = 64;
+        double[][] means = new double[2][d];
+        System.arraycopy(MEANS[0], 0, means[0], 0, 2);
+        System.arraycopy(MEANS[1], 0, means[1], 0, 2);
+        INDArray precision = Nd4j.eye(d).castTo(DataType.DOUBLE).muli(4);
+        GaussianMixtureEnergy mixture = new GaussianMixtureEnergy(WEIGHTS, Nd4j.createFromArray(means), List.of(precision, precision),
+                false, false, false, DataType.DOUBLE);
+        Dataset data = mixtureDraws(WEIGHTS, means, Nd4j.eye(d).castTo(DataType.DOUBLE).muli(0.25), 500, 31);
+        Evaluation e = evaluate(mixture, data, "temperatures = 200, chains = 150, reverse-chains = 150, tune-chains = 50", 33);
+        System.out.println("AIS on the two-mode mixture in 64-D: " + e.metrics());
+        assertBrackets(e, mixture.logPartition());
+    }
+
     @Test
     void moreTemperaturesNarrowTheBracket() {
         GaussianMixtureEnergy mixture = twoModes();
