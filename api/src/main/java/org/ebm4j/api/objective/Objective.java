@@ -11,7 +11,7 @@ import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.param.Parameters;
 
 /**
- * A training objective: what the trainer minimises (MATH.md, "Objectives"). Every loss is the mean over the batch.
+ * A training objective: what the trainer minimises (docs/math.md, "Objectives"). Every loss is the mean over the batch.
  */
 public interface Objective {
 

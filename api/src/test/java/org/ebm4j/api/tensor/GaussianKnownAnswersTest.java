@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Known answers from MATH.md for the Gaussian energy {@code E(x) = ½ (x-μ)ᵀΛ(x-μ)}: its Hessian is Λ, its score
+ * Known answers from docs/math.md for the Gaussian energy {@code E(x) = ½ (x-μ)ᵀΛ(x-μ)}: its Hessian is Λ, its score
  * {@code -Λ(x-μ)}, and the exact, sliced and denoising score-matching losses have closed forms. The losses are
  * written with Tensor operations exactly as the objectives will write them; the closed forms with raw ND4J.
  */

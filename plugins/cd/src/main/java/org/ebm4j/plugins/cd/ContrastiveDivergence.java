@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Maximum likelihood by contrastive divergence (MATH.md): {@code L = mean E(x⁺) − mean E(sg(x⁻)) + α (mean E(x⁺)² +
+ * Maximum likelihood by contrastive divergence (docs/math.md): {@code L = mean E(x⁺) − mean E(sg(x⁻)) + α (mean E(x⁺)² +
  * mean E(x⁻)²)} with negatives {@code x⁻} from any sampler. Chains start at the batch (CD-k), at a replay buffer of
  * earlier negatives with re-initialisation probability ρ (PCD), or fresh from the initial distribution each step
  * (short-run). Negatives are sampled without recording a graph, so no gradient reaches the sampler.

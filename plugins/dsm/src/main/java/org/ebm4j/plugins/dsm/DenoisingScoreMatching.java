@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Denoising score matching (Vincent 2011), σ²-weighted as in MATH.md: {@code J = mean ½‖σ s(x̃, σ) + ε‖²},
+ * Denoising score matching (Vincent 2011), σ²-weighted as in docs/math.md: {@code J = mean ½‖σ s(x̃, σ) + ε‖²},
  * {@code x̃ = x + σε}. With one level and a plain energy, {@code s = -∇ₓE}: the model learns the score of the data
  * convolved with {@code N(0, σ²I)}, so σ must be small. With several levels (NCSN, Song &amp; Ermon 2019) each sample
  * draws its own σ_i and the model must be {@link NoiseConditionalEnergy noise-conditional}.

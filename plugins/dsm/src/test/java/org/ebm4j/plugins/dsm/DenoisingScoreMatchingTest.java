@@ -43,7 +43,7 @@ class DenoisingScoreMatchingTest {
     }
 
     /**
-     * For data N(μ, s²) the DSM optimum is the Gaussian with mean μ and precision 1/(s² + σ²) (MATH.md: the bias
+     * For data N(μ, s²) the DSM optimum is the Gaussian with mean μ and precision 1/(s² + σ²) (docs/math.md: the bias
      * of DSM is known exactly). Full-batch training on 20,000 fixed points and fixed noise reaches it up to the
      * sampling error of those points: sd of the mean ≈ s/√n = 0.014, of the precision ≈ λ√(2/n) ≈ 0.004.
      */

@@ -11,7 +11,7 @@ import org.ebm4j.api.tensor.Autograd;
 import org.ebm4j.api.tensor.Tensor;
 
 /**
- * Hyvärinen's score matching with the exact Hessian trace: {@code J = mean[½‖∇ₓE‖² - tr ∇²ₓE]} (MATH.md). The
+ * Hyvärinen's score matching with the exact Hessian trace: {@code J = mean[½‖∇ₓE‖² - tr ∇²ₓE]} (docs/math.md). The
  * trace takes one extra backward pass per input coordinate, so the cost grows linearly with {@code d}.
  */
 public final class ExactScoreMatching implements Objective {

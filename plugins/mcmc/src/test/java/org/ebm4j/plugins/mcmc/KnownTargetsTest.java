@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * MH, MALA and HMC against targets with known answers (MATH.md). Every test runs many independent chains from an
+ * MH, MALA and HMC against targets with known answers (docs/math.md). Every test runs many independent chains from an
  * over-dispersed start and uses only their final states: once the chains have forgotten the start these are
  * independent draws, so the effective sample size is the number of chains and the Monte-Carlo standard errors
  * below follow from it (mean: √(Σ_ii/n); covariance: √((Σ_ij² + Σ_ii Σ_jj)/n); a weight w: √(w(1−w)/n)). The
@@ -95,7 +95,7 @@ class KnownTargetsTest {
     }
 
     /**
-     * MATH.md: ULA on N(0, 1) with ε = 1 has stationary variance 1/(1 − ε/4) = 4/3; MALA with the same step (no
+     * docs/math.md: ULA on N(0, 1) with ε = 1 has stationary variance 1/(1 − ε/4) = 4/3; MALA with the same step (no
      * adaptation) keeps variance 1. Sample-variance standard error √(2/n)·σ².
      */
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The lectures' pitfall (MATH.md, NCSN's toy): for 0.8 N((5,5), I) + 0.2 N((−5,−5), I) and 1280 chains started
+ * The mode-weight pitfall (docs/math.md, NCSN's toy): for 0.8 N((5,5), I) + 0.2 N((−5,−5), I) and 1280 chains started
  * uniformly on [−8, 8]², fixed-step Langevin with the exact score ends with about half the chains in each mode,
  * while annealed Langevin with the exact blurred scores recovers 0.8. Tolerances: five binomial standard errors
  * √(w(1−w)/1280).

@@ -33,7 +33,7 @@ class UnadjustedLangevinTest {
     };
 
     /**
-     * MATH.md: ULA on N(0, 1) has stationary variance 1/(1 - ε/4) = 1.333 at ε = 1. With 20,000 independent chains
+     * docs/math.md: ULA on N(0, 1) has stationary variance 1/(1 - ε/4) = 1.333 at ε = 1. With 20,000 independent chains
      * run 60 steps (the chain contracts by (1 - ε/2) = 0.5 per step, so the start is forgotten), the sample variance
      * has sd 1.333·√(2/20000) = 0.013: 5 sd = 0.067.
      */

@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Noise contrastive estimation (MATH.md; Gutmann &amp; Hyvärinen 2010): the model's log-density is {@code −E(x) − c}
+ * Noise contrastive estimation (docs/math.md; Gutmann &amp; Hyvärinen 2010): the model's log-density is {@code −E(x) − c}
  * with {@code c} learnt, {@code G(u) = −E(u) − c − log p_n(u) − log ν}, and the loss
  * {@code mean softplus(−G(x)) + ν mean softplus(G(y))} over the batch and {@code ν} noise draws per row: the logistic
  * loss of telling data from noise, written with softplus only. At its optimum {@code p_m = p_data} and {@code c = log Z}.

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * MATH.md's known answer: NCE with the Gaussian energy, fitted to samples of N(μ, Σ) against Gaussian noise,
+ * docs/math.md's known answer: NCE with the Gaussian energy, fitted to samples of N(μ, Σ) against Gaussian noise,
  * recovers μ and Λ = Σ⁻¹, and its c recovers log Z of the fitted energy.
  */
 class NceKnownAnswersTest {

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The 2-D toy sets of FFJORD as {@code shared/bench/torch_reference.py} defines them (same shapes, scales and
+ * The 2-D toy sets of FFJORD as FFJORD (Grathwohl et al. 2019) defines them (same shapes, scales and
  * noise), drawn from a {@link RandomSource}. Each draw is i.i.d.
  */
 public final class ToyDatasets {
