@@ -14,10 +14,8 @@ import org.ebm4j.api.eval.EvaluationContext;
 import org.ebm4j.api.eval.Evaluator;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.noise.NoiseDistribution;
-import org.ebm4j.api.param.Parameters;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.tensor.GradMode;
-import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.plugins.analytic.GaussianEnergy;
 import org.ebm4j.plugins.analytic.GaussianMixtureDataProvider;
 import org.ebm4j.plugins.analytic.GaussianMixtureEnergy;
@@ -29,6 +27,7 @@ import org.ebm4j.plugins.mcmc.MalaProvider;
 import org.ebm4j.plugins.noise.GaussianNoiseProvider;
 import org.ebm4j.plugins.toydata.DigitsDataProvider;
 import org.ebm4j.runtime.experiment.Standalone;
+import org.ebm4j.testkit.ContractSupport;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -91,22 +90,7 @@ public final class AisKnownAnswers {
         }
         System.out.printf(Locale.ROOT, "%nRealNVP (8 layers, [128, 128]) fitted to the digits in %.0f s; as an energy E = −log q its log Z is 0.%n",
                 (System.nanoTime() - t0) / 1e9);
-        EnergyModel minusLogQ = new EnergyModel() {
-            @Override
-            public Tensor energy(Tensor x) {
-                return flow.logProb(x).neg().castTo(x.dataType());
-            }
-
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public Parameters parameters() {
-                return Parameters.empty();
-            }
-        };
+        EnergyModel minusLogQ = ContractSupport.minusLogDensity(flow, d);
         System.out.println("| model | d | K | log Z | forward error ± se | reverse error ± se | width | forward ESS | log Z in [lower − 3se, upper + 3se] | seconds |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int k : new int[] {100, 1000, 3000}) {

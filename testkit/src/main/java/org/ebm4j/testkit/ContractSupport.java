@@ -7,6 +7,7 @@ import org.ebm4j.api.component.ComponentKind;
 import org.ebm4j.api.component.ComponentProvider;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.model.EnergyModel;
+import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.param.Parameters;
 import org.ebm4j.api.random.RandomSource;
 import org.ebm4j.api.tensor.Tensor;
@@ -84,14 +85,29 @@ public final class ContractSupport {
 
     /** {@code −log (0.7 N(x; 1.5·1, I) + 0.3 N(x; −1.5·1, I))}: the standard data's density, normalised, in float64. */
     public static EnergyModel clustersDensity(int d) {
+        return fixedEnergy(d, DataType.DOUBLE, x -> {
+            Tensor xd = x.castTo(DataType.DOUBLE);
+            double norm = 0.5 * d * Math.log(2 * Math.PI);
+            Tensor plus = xd.sub(1.5).square().sum(1, true).mul(-0.5).add(Math.log(0.7));
+            Tensor minus = xd.add(1.5).square().sum(1, true).mul(-0.5).add(Math.log(0.3));
+            return Tensor.concat(1, plus, minus).logSumExp(1, false).neg().add(norm).castTo(x.dataType());
+        });
+    }
+
+    /**
+     * {@code E = −log q} of a fitted noise distribution (a flow, a mixture): an energy whose log Z is exactly 0 in any
+     * dimension, the known answer for estimators of log Z.
+     */
+    public static EnergyModel minusLogDensity(NoiseDistribution noise, int d) {
+        return fixedEnergy(d, Tensor.DEFAULT_TYPE, x -> noise.logProb(x).neg().castTo(x.dataType()));
+    }
+
+    /** An energy without parameters, in the given precision. */
+    private static EnergyModel fixedEnergy(int d, DataType type, java.util.function.UnaryOperator<Tensor> energy) {
         return new EnergyModel() {
             @Override
             public Tensor energy(Tensor x) {
-                Tensor xd = x.castTo(DataType.DOUBLE);
-                double norm = 0.5 * d * Math.log(2 * Math.PI);
-                Tensor plus = xd.sub(1.5).square().sum(1, true).mul(-0.5).add(Math.log(0.7));
-                Tensor minus = xd.add(1.5).square().sum(1, true).mul(-0.5).add(Math.log(0.3));
-                return Tensor.concat(1, plus, minus).logSumExp(1, false).neg().add(norm).castTo(x.dataType());
+                return energy.apply(x);
             }
 
             @Override
@@ -106,7 +122,7 @@ public final class ContractSupport {
 
             @Override
             public DataType dataType() {
-                return DataType.DOUBLE;
+                return type;
             }
         };
     }

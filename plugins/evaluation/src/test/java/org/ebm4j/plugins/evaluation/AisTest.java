@@ -161,22 +161,7 @@ class AisTest {
         try (RandomSource random = RandomSource.seeded(23)) {
             flow.fit(data, random);
         }
-        EnergyModel minusLogQ = new EnergyModel() {
-            @Override
-            public org.ebm4j.api.tensor.Tensor energy(org.ebm4j.api.tensor.Tensor x) {
-                return flow.logProb(x).neg().castTo(x.dataType());
-            }
-
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public org.ebm4j.api.param.Parameters parameters() {
-                return org.ebm4j.api.param.Parameters.empty();
-            }
-        };
+        EnergyModel minusLogQ = ContractSupport.minusLogDensity(flow, d);
         Evaluation e = evaluate(minusLogQ, data, "temperatures = 100, chains = 200, reverse-chains = 0, tune-chains = 50", 24);
         double se = e.metrics().get("log-z/se");
         assertThat(e.metrics().get("log-z")).isCloseTo(0, within(3 * se + 0.02));
