@@ -31,7 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class AisTest {
 
-    static final Map<ComponentProvider<?>, String> NESTED = Map.of(new GaussianNoiseProvider(), "noise", new MalaProvider(), "sampler");
+    static final Map<ComponentProvider<?>, String> NESTED = Map.of(new GaussianNoiseProvider(), "noise", new MalaProvider(), "sampler",
+            new org.ebm4j.plugins.mcmc.HmcProvider(), "sampler");
 
     static Evaluation evaluate(EnergyModel model, Dataset data, String settings, long seed) {
         Evaluator ais = ContractSupport.build(new AisProvider(), "evaluator",
@@ -94,6 +95,15 @@ class AisTest {
                 + 3 * (e.metrics().get("log-z/se") + e.metrics().get("log-z/upper-se")));
         assertThat(e.metrics().get("log-z/ess")).isGreaterThan(50);
         assertThat(e.metrics().get("seconds")).isPositive();
+    }
+
+    @Test
+    void hamiltonianTransitionsBracketItToo() {
+        GaussianMixtureEnergy mixture = twoModes();
+        Evaluation e = evaluate(mixture, twoModeDraws(400, 3), "temperatures = 100, chains = 300, reverse-chains = 300, tune-chains = 50, "
+                + "transition { type = hmc, steps = 1, leapfrog-steps = 5, warmup = 10, step-size = 0.1 }", 6);
+        assertBrackets(e, mixture.logPartition());
+        assertThat(e.metrics().get("transition/step-max")).as("tuned, not the initial step").isNotEqualTo(0.1);
     }
 
     @Test
