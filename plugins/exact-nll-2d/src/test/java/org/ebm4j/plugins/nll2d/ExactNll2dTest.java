@@ -74,6 +74,8 @@ class ExactNll2dTest {
         assertThat(exact.metrics().get("log-z")).isCloseTo(Math.log(2 * Math.PI), within(1e-3));
         // test NLL = mean ½‖x‖² + log 2π ≈ 1 + 1.8379 for 2000 standard normal rows (sd of the mean ≈ 0.022)
         assertThat(exact.metrics().get("test-nll")).isCloseTo(1 + Math.log(2 * Math.PI), within(0.1));
+        // ½‖x‖² is ½χ²₂, variance 1: the standard error of the mean of 2000 rows is 1/√2000
+        assertThat(exact.metrics().get("test-nll-se")).isCloseTo(1 / Math.sqrt(2000), within(0.002));
         double noise = exact.metrics().get("samples/grid-tv-of-exact-draws");
         assertThat(exact.metrics().get("samples/grid-tv")).isCloseTo(noise, within(0.03));
         assertThat(exact.files()).extracting(p -> p.getFileName().toString()).containsExactly("density.png", "samples.png");
