@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * On trained 2-D models, where the grid integral gives log Z exactly, AIS's forward and reverse estimates of log Z
- * agree with it within max(3 standard errors, 0.02 nats): DSM, NCE and PCD on 8gaussians and moons, trained briefly
- * (the agreement does not depend on how good the model is) from the shipped experiment files, as a user runs them.
+ * On trained 2-D models, where the grid integral gives log Z exactly, AIS's forward estimate of log Z agrees with it
+ * within max(3 standard errors, 0.02 nats) and the reverse (RAISE) estimate lies above it, by at most 0.1 nats: DSM,
+ * NCE and PCD on 8gaussians and moons, trained briefly (the agreement does not depend on how good the model is) from
+ * the shipped experiment files, as a user runs them.
  */
 class AisAgreesWithExactNllIT {
 
@@ -48,8 +49,9 @@ class AisAgreesWithExactNllIT {
         assertThat(exact.get("reliable").asDouble()).as("the grid integral is exact for this model").isEqualTo(1.0);
         assertThat(ais.get("log-z").asDouble()).as("forward AIS")
                 .isCloseTo(logZ, org.assertj.core.api.Assertions.within(Math.max(3 * ais.get("log-z/se").asDouble(), 0.02)));
-        assertThat(ais.get("log-z/upper").asDouble()).as("reverse AIS")
-                .isCloseTo(logZ, org.assertj.core.api.Assertions.within(Math.max(3 * ais.get("log-z/upper-se").asDouble(), 0.02)));
+        double upperSe = ais.get("log-z/upper-se").asDouble();
+        assertThat(ais.get("log-z/upper").asDouble()).as("reverse AIS (RAISE) is an upper bound, and not a loose one")
+                .isBetween(logZ - 3 * upperSe, logZ + 0.1 + 3 * upperSe);
         assertThat(ais.get("test-nll/lower").asDouble() - ais.get("log-z").asDouble())
                 .as("both report the test NLL as mean test energy + log Z")
                 .isCloseTo(exact.get("test-nll").asDouble() - logZ, org.assertj.core.api.Assertions.within(1e-4));

@@ -40,12 +40,12 @@ final class Ais implements Evaluator {
                     + "transition steps, or a base closer to the model (base = flow-noise)", ess, settings.chains()));
         }
         if (r.reverse().isPresent()) {
-            double gap = r.forward().logMean() - r.upperLogZ();
+            double gap = r.forward().logMean() - r.reverse().get().upperLogZ();
             double noise = 3 * (r.forward().standardError() + r.reverse().get().standardError());
             if (gap > noise) {
                 w.add(String.format(java.util.Locale.ROOT, "the reverse AIS estimate (%.4f) lies %.4f nats below the forward one "
                         + "(%.4f), so this is not a bracket: the test rows the reverse pass starts from are not draws of the model "
-                        + "(it fits them poorly), or the path needs more temperatures", r.upperLogZ(), gap, r.forward().logMean()));
+                        + "(it fits them poorly), or the path needs more temperatures", r.reverse().get().upperLogZ(), gap, r.forward().logMean()));
             }
         }
         return w;
@@ -65,9 +65,9 @@ final class Ais implements Evaluator {
         m.put("test-nll/lower", test.mean() + r.forward().logMean());
         m.put("test-nll/lower-se", Math.hypot(test.standardError(), r.forward().standardError()));
         if (r.reverse().isPresent()) {
-            m.put("log-z/upper", r.upperLogZ());
+            m.put("log-z/upper", r.reverse().get().upperLogZ());
             m.put("log-z/upper-se", r.reverse().get().standardError());
-            m.put("test-nll/upper", test.mean() + r.upperLogZ());
+            m.put("test-nll/upper", test.mean() + r.reverse().get().upperLogZ());
             m.put("test-nll/upper-se", Math.hypot(test.standardError(), r.reverse().get().standardError()));
         }
         m.put("test-energy", test.mean());

@@ -22,9 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Forward: {@code x₀ ~ q}; for k = 1..K, {@code log w += f_k(x) − f_{k−1}(x)}, then {@code x ← T_k(x)}. Then
  * {@code E[w] = Z}, so {@code log mean w} is a stochastic <em>lower</em> bound on log Z (Jensen). Reverse: x starts at
- * draws of p (held-out data stand in for them); for k = K..1, {@code x ← T_k(x)}, then
- * {@code log u += f_{k−1}(x) − f_k(x)}; {@code E[u] = 1/Z}, so {@code −log mean u} is a stochastic <em>upper</em> bound,
- * exactly so when the starting points are draws of the model.
+ * draws of p (distinct held-out rows stand in for them); for k = K..1, {@code x ← T_k(x)}, then
+ * {@code log u += f_{k−1}(x) − f_k(x)}; {@code −mean log u} over the starting rows is a stochastic <em>upper</em> bound
+ * (see {@link ReverseEstimate}).
  *
  * <p>Each T_k is one call of the transition sampler on {@link Tempered} at β_k. Its step size is tuned per temperature
  * in a warm-up pass (the sampler's own warm-up adaptation, on fewer chains along the same path) and then frozen, so the
@@ -36,11 +36,7 @@ final class AnnealedImportanceSampling {
     record Settings(int temperatures, String schedule, int chains, int tuneChains, int reversePoints, int chunk) {}
 
     /** Forward (lower) and, if asked, reverse (upper) estimates, the tuned steps and the seconds it took. */
-    record Result(LogWeights forward, Optional<LogWeights> reverse, double[] tunedSteps, double seconds) {
-        double upperLogZ() {
-            return -reverse.orElseThrow().logMean();
-        }
-    }
+    record Result(LogWeights forward, Optional<ReverseEstimate> reverse, double[] tunedSteps, double seconds) {}
 
     private final Settings settings;
     private final NoiseDistribution base;
@@ -62,18 +58,28 @@ final class AnnealedImportanceSampling {
             int n = Math.min(settings.chunk(), forward.length - from);
             System.arraycopy(forwardChunk(model, betas, steps, n, random), 0, forward, from, n);
         }
-        Optional<LogWeights> reverse = Optional.empty();
+        Optional<ReverseEstimate> reverse = Optional.empty();
         if (settings.reversePoints() > 0) {
             double[] u = new double[settings.reversePoints()];
-            int[] rows = random.indices(u.length, reverseStarts.rows());
+            int[] rows = startRows(u.length, (int) reverseStarts.rows(), random);
             for (int from = 0; from < u.length; from += settings.chunk()) {
                 int n = Math.min(settings.chunk(), u.length - from);
                 INDArray starts = Nd4j.pullRows(reverseStarts, 1, Arrays.copyOfRange(rows, from, from + n));
                 System.arraycopy(reverseChunk(model, betas, steps, starts, random), 0, u, from, n);
             }
-            reverse = Optional.of(LogWeights.of(u));
+            reverse = Optional.of(ReverseEstimate.of(u));
         }
         return new Result(LogWeights.of(forward), reverse, steps, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Distinct test rows in random order, as many as asked (rows repeat only when more are asked than there are). */
+    private static int[] startRows(int count, int available, RandomSource random) {
+        int[] rows = new int[count];
+        for (int from = 0; from < count; from += available) {
+            int[] order = random.permutation(available);
+            System.arraycopy(order, 0, rows, from, Math.min(available, count - from));
+        }
+        return rows;
     }
 
     /** Step sizes per temperature (index k = 1..K), tuned by the sampler's warm-up on a pass of fewer chains; NaN: none. */

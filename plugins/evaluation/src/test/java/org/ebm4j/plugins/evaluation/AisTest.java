@@ -76,13 +76,18 @@ class AisTest {
         return mixtureDraws(WEIGHTS, MEANS, Nd4j.eye(2).castTo(DataType.DOUBLE).muli(0.25), n, seed);
     }
 
-    private static void assertBrackets(Evaluation e, double logZ) {
+    /**
+     * Forward AIS is a stochastic lower bound and reverse AIS (RAISE) a stochastic upper one: each may exceed its side
+     * of log Z by sampling error only (three standard errors), and each lies within {@code slack} on its own side, the
+     * looseness the path's length allows (RAISE's per-row estimate is the more conservative of the two).
+     */
+    private static void assertBrackets(Evaluation e, double logZ, double slack) {
         double lower = e.metrics().get("log-z");
         double upper = e.metrics().get("log-z/upper");
-        assertThat(lower).as("forward AIS is a lower bound").isLessThanOrEqualTo(logZ + 3 * e.metrics().get("log-z/se"));
-        assertThat(upper).as("reverse AIS is an upper bound").isGreaterThanOrEqualTo(logZ - 3 * e.metrics().get("log-z/upper-se"));
-        assertThat(lower).isCloseTo(logZ, within(3 * e.metrics().get("log-z/se") + 0.05));
-        assertThat(upper).isCloseTo(logZ, within(3 * e.metrics().get("log-z/upper-se") + 0.05));
+        double lowerSe = e.metrics().get("log-z/se");
+        double upperSe = e.metrics().get("log-z/upper-se");
+        assertThat(lower).as("forward AIS is a lower bound").isBetween(logZ - slack - 3 * lowerSe, logZ + 3 * lowerSe);
+        assertThat(upper).as("reverse AIS is an upper bound").isBetween(logZ - 3 * upperSe, logZ + slack + 3 * upperSe);
     }
 
     @Test
@@ -90,7 +95,7 @@ class AisTest {
         GaussianMixtureEnergy mixture = twoModes();
         Evaluation e = evaluate(mixture, twoModeDraws(400, 3), "temperatures = 100, chains = 300, reverse-chains = 300, tune-chains = 50", 5);
         System.out.println("AIS on the two-mode mixture: " + e.metrics());
-        assertBrackets(e, mixture.logPartition());
+        assertBrackets(e, mixture.logPartition(), 0.05);
         assertThat(e.metrics().get("test-nll/lower")).isLessThanOrEqualTo(e.metrics().get("test-nll/upper")
                 + 3 * (e.metrics().get("log-z/se") + e.metrics().get("log-z/upper-se")));
         assertThat(e.metrics().get("log-z/ess")).isGreaterThan(50);
@@ -102,7 +107,7 @@ class AisTest {
         GaussianMixtureEnergy mixture = twoModes();
         Evaluation e = evaluate(mixture, twoModeDraws(400, 3), "temperatures = 100, chains = 300, reverse-chains = 300, tune-chains = 50, "
                 + "transition { type = hmc, steps = 1, leapfrog-steps = 5, warmup = 10, step-size = 0.1 }", 6);
-        assertBrackets(e, mixture.logPartition());
+        assertBrackets(e, mixture.logPartition(), 0.05);
         assertThat(e.metrics().get("transition/step-max")).as("tuned, not the initial step").isNotEqualTo(0.1);
     }
 
@@ -124,7 +129,7 @@ class AisTest {
         // a base twice as wide as the data: the path has somewhere to go
         Evaluation e = evaluate(gaussian, mixtureDraws(new double[] {1}, new double[][] {mean}, covariance, 400, 7),
                 "temperatures = 100, chains = 200, reverse-chains = 200, tune-chains = 50, base.scale = 2", 9);
-        assertBrackets(e, gaussian.logPartition());
+        assertBrackets(e, gaussian.logPartition(), 0.5);
     }
 
     /** The two-mode mixture in d = 64 (the same two modes, 62 more dimensions): the size of the digits. */
@@ -140,7 +145,7 @@ class AisTest {
         Dataset data = mixtureDraws(WEIGHTS, means, Nd4j.eye(d).castTo(DataType.DOUBLE).muli(0.25), 500, 31);
         Evaluation e = evaluate(mixture, data, "temperatures = 200, chains = 150, reverse-chains = 150, tune-chains = 50", 33);
         System.out.println("AIS on the two-mode mixture in 64-D: " + e.metrics());
-        assertBrackets(e, mixture.logPartition());
+        assertBrackets(e, mixture.logPartition(), 0.3);
     }
 
     @Test
