@@ -30,11 +30,12 @@ public class AisProvider implements EvaluatorProvider {
         String schedule = r.oneOf(settings, "schedule", Schedule.NAMES);
         int chains = r.intAtLeast(settings, "chains", 2);
         int tuneChains = r.intAtLeast(settings, "tune-chains", 1);
+        int tuneEvery = r.intAtLeast(settings, "tune-every", 1);
         int reverse = r.intAtLeast(settings, "reverse-chains", 0);
         int chunk = r.intAtLeast(settings, "chunk", 1);
         r.throwIfAny();
         NoiseDistribution base = context.create(NoiseDistribution.class, "base");
         Sampler transition = context.create(Sampler.class, "transition");
-        return new Ais(new AnnealedImportanceSampling.Settings(temperatures, schedule, chains, tuneChains, reverse, chunk), base, transition);
+        return new Ais(new AnnealedImportanceSampling.Settings(temperatures, schedule, chains, tuneChains, tuneEvery, reverse, chunk), base, transition);
     }
 }

@@ -3,6 +3,7 @@ package org.ebm4j.plugins.evaluation;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.noise.NoiseDistribution;
 import org.ebm4j.api.random.RandomSource;
@@ -33,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class AnnealedImportanceSampling {
 
-    record Settings(int temperatures, String schedule, int chains, int tuneChains, int reversePoints, int chunk) {}
+    record Settings(int temperatures, String schedule, int chains, int tuneChains, int tuneEvery, int reversePoints, int chunk) {}
 
     /** Forward (lower) and, if asked, reverse (upper) estimates, the tuned steps and the seconds it took. */
     record Result(LogWeights forward, Optional<ReverseEstimate> reverse, double[] tunedSteps, double seconds) {}
@@ -82,18 +83,30 @@ final class AnnealedImportanceSampling {
         return rows;
     }
 
-    /** Step sizes per temperature (index k = 1..K), tuned by the sampler's warm-up on a pass of fewer chains; NaN: none. */
+    /**
+     * Step sizes per temperature (index k = 1..K; NaN: the sampler has none), from a pass of fewer chains along the same
+     * path. Every {@code tune-every}-th temperature the sampler's warm-up adapts the step, starting from the step found
+     * before (neighbouring temperatures want similar steps, so a short warm-up suffices); in between the chains take
+     * the last step frozen, which keeps them in equilibrium at a fraction of the cost.
+     */
     private double[] tune(EnergyModel model, double[] betas, RandomSource random) {
         int k = betas.length - 1;
         double[] steps = new double[k + 1];
         Arrays.fill(steps, Double.NaN);
+        double current = Double.NaN;
         try (GradMode.Scope off = GradMode.off()) {
             INDArray state = draw(settings.tuneChains(), model, random);
             for (int i = 1; i <= k; i++) {
+                boolean adapt = (i - 1) % settings.tuneEvery() == 0 || i == k;
+                SamplerContext context = Double.isNaN(current) ? new SamplerContext(random)
+                        : adapt ? new SamplerContext(random, OptionalDouble.of(current), true) : new SamplerContext(random).frozenAt(current);
                 try (TensorScope scope = TensorScope.open()) {
-                    SampleResult r = transition.sample(new Tempered(model, base, betas[i]), Tensor.constant(state), new SamplerContext(random));
+                    SampleResult r = transition.sample(new Tempered(model, base, betas[i]), Tensor.constant(state), context);
                     Double step = r.diagnostics().get("step-size");
-                    steps[i] = step == null || !(step > 0) || Double.isInfinite(step) ? Double.NaN : step;
+                    if (step != null && step > 0 && !Double.isInfinite(step)) {
+                        current = step;
+                        steps[i] = step;
+                    }
                     state.assign(r.samples().array()); // one buffer for the chains: memory does not grow with K
                 }
             }

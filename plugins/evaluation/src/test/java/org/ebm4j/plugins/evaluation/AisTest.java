@@ -105,8 +105,8 @@ class AisTest {
     @Test
     void hamiltonianTransitionsBracketItToo() {
         GaussianMixtureEnergy mixture = twoModes();
-        Evaluation e = evaluate(mixture, twoModeDraws(400, 3), "temperatures = 100, chains = 300, reverse-chains = 300, tune-chains = 50, "
-                + "transition { type = hmc, steps = 1, leapfrog-steps = 5, warmup = 10, step-size = 0.1 }", 6);
+        Evaluation e = evaluate(mixture, twoModeDraws(400, 3), "temperatures = 100, chains = 200, reverse-chains = 200, tune-chains = 50, "
+                + "transition { type = hmc, steps = 1, leapfrog-steps = 3, warmup = 10, step-size = 0.1 }", 6);
         assertBrackets(e, mixture.logPartition(), 0.05);
         assertThat(e.metrics().get("transition/step-max")).as("tuned, not the initial step").isNotEqualTo(0.1);
     }
