@@ -103,22 +103,54 @@ public final class SettingsReader {
         return fallback;
     }
 
-    /** A whole number {@code >= min}. */
+    /** A whole number {@code >= min} (a fraction such as 64.5, or a number beyond a long's range, is a problem). */
     public long longAtLeast(Config c, String key, long min) {
-        long v = read(c, key, () -> c.getLong(key), min);
-        if (v < min) {
-            add(c, key, "must be >= " + min + ", got " + v);
+        return longInRange(c, key, min, Long.MAX_VALUE);
+    }
+
+    /** A whole number {@code >= min} that fits an int. */
+    public int intAtLeast(Config c, String key, int min) {
+        return intInRange(c, key, min, Integer.MAX_VALUE);
+    }
+
+    /** A whole number in {@code [min, max]}; never rounded, truncated or clamped. */
+    public int intInRange(Config c, String key, int min, int max) {
+        return (int) longInRange(c, key, min, max);
+    }
+
+    /** A whole number in {@code [min, max]}; never rounded, truncated or clamped. */
+    public long longInRange(Config c, String key, long min, long max) {
+        Number n = read(c, key, () -> c.getNumber(key), null);
+        if (n == null) {
+            return min;
+        }
+        long v;
+        if (n instanceof Integer || n instanceof Long) {
+            v = n.longValue();
+        } else {
+            double d = n.doubleValue();
+            if (!Double.isFinite(d) || d != Math.rint(d)) {
+                add(c, key, "must be a whole number, got " + d);
+                return min;
+            }
+            if (d < -9.2e18 || d > 9.2e18) {
+                add(c, key, "is out of range: must be " + range(min, max) + ", got " + d);
+                return min;
+            }
+            v = (long) d;
+        }
+        if (v < min || v > max) {
+            add(c, key, "must be " + range(min, max) + ", got " + v);
+            return min;
         }
         return v;
     }
 
-    /** A whole number {@code >= min}. */
-    public int intAtLeast(Config c, String key, int min) {
-        int v = read(c, key, () -> c.getInt(key), min);
-        if (v < min) {
-            add(c, key, "must be >= " + min + ", got " + v);
+    private static String range(long min, long max) {
+        if (max == Long.MAX_VALUE) {
+            return min == Long.MIN_VALUE ? "a whole number" : ">= " + min;
         }
-        return v;
+        return "between " + min + " and " + max;
     }
 
     /** A finite number {@code >= 0}. */
@@ -152,14 +184,17 @@ public final class SettingsReader {
         return v;
     }
 
-    /** A list of whole numbers, each {@code >= min}. */
+    /** A list of whole numbers, each {@code >= min} (fractions are a problem, not truncated). */
     public java.util.List<Integer> intList(Config c, String key, int min) {
-        java.util.List<Integer> v = read(c, key, () -> c.getIntList(key), java.util.List.of());
-        for (int x : v) {
-            if (x < min) {
-                add(c, key, "every entry must be >= " + min + ", got " + v);
-                break;
+        java.util.List<Number> raw = read(c, key, () -> c.getNumberList(key), java.util.List.of());
+        java.util.List<Integer> v = new ArrayList<>();
+        for (Number x : raw) {
+            double d = x.doubleValue();
+            if (d != Math.rint(d) || d < min || d > Integer.MAX_VALUE) {
+                add(c, key, "every entry must be a whole number >= " + min + ", got " + raw);
+                return java.util.List.of();
             }
+            v.add((int) d);
         }
         return v;
     }

@@ -83,7 +83,7 @@ public final class ExperimentLoader {
         }
         String fileName = file.getFileName().toString().replaceFirst("\\.conf$", "");
         String name = doc.hasPath("name") ? r.string(doc, "name") : fileName;
-        long seed = r.read(doc, "seed", () -> doc.getLong("seed"), 0L);
+        long seed = r.longInRange(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
         TrainSettings train = null;
         if (doc.hasPath("train") && doc.getValue("train").valueType() == com.typesafe.config.ConfigValueType.OBJECT) {
             Config t = doc.getConfig("train");

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.data.NpyFile;
 import org.ebm4j.api.component.ComponentKind;
 import org.ebm4j.api.component.SettingsReader;
 import org.ebm4j.api.model.EnergyModel;
@@ -285,14 +286,14 @@ public final class Sampling {
     /** The rows of an {@code --init} .npy file: a matrix [chains, d] of finite numbers. */
     private static INDArray initFile(SampleRequest request, int d) {
         Path file = Path.of(request.init());
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("--init", "command line", "no such file " + file);
-        }
         INDArray states;
         try {
-            states = Nd4j.createFromNpyFile(file.toFile());
-        } catch (RuntimeException e) {
-            throw new ConfigException("--init", "command line", "cannot read " + file + " as a .npy matrix: " + e.getMessage());
+            states = NpyFile.read(file);
+        } catch (NpyFile.FormatException e) {
+            throw new ConfigException("--init", "command line", e.getMessage());
+        }
+        if (states.isNaN().any() || states.isInfinite().any()) {
+            throw new ConfigException("--init", "command line", file + " holds NaN or infinite values; initial states must be finite");
         }
         if (states.rank() != 2 || states.columns() != d) {
             throw new ConfigException("--init", "command line", file + " must hold a matrix [chains, " + d + "], has shape "

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.ebm4j.api.ConfigException;
 import org.ebm4j.api.component.ComponentContext;
@@ -41,6 +40,7 @@ public class CsvDataProvider implements DataSourceProvider {
         List<String> columns = r.read(s, "columns", () -> s.getStringList("columns"), List.of());
         double fraction = r.nonNegativeDouble(s, "test-fraction");
         boolean standardise = r.bool(s, "standardise");
+        Tables.checkFraction(r, s, fraction, !testPath.isBlank());
         if (path.isBlank()) {
             r.add(s, "path", "is required: the CSV file to train on");
         }
@@ -48,53 +48,31 @@ public class CsvDataProvider implements DataSourceProvider {
         return random -> {
             INDArray train = load(s, "path", path, delimiter, header, columns);
             Dataset d = testPath.isBlank()
-                    ? Tables.split(Path.of(path).getFileName().toString(), train, fraction, random)
-                    : new Dataset(Path.of(path).getFileName().toString(), train, load(s, "test-path", testPath, delimiter, header, columns));
+                    ? Tables.split(Path.of(path).getFileName().toString(), train, fraction, random, s)
+                    : Tables.pair(Path.of(path).getFileName().toString(), train, load(s, "test-path", testPath, delimiter, header, columns), s);
             return standardise ? Tables.standardise(d) : d;
         };
     }
 
     private static INDArray load(Config s, String key, String file, String delimiter, String header, List<String> columns) {
         Path p = Path.of(file);
-        NumericCsv table;
+        if (Files.isDirectory(p)) {
+            throw new ConfigException(key, SettingsReader.originOf(s, key), p.toAbsolutePath() + " is a directory, not a CSV file");
+        }
         try (BufferedReader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            table = NumericCsv.read(in, file, delimiter, header);
+            return NumericCsv.read(in, file, delimiter, header, columns).matrix();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(key, SettingsReader.originOf(s, key), "cannot read " + p.toAbsolutePath() + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(key, SettingsReader.originOf(s, key), p.toAbsolutePath() + " is not UTF-8 text (a binary file, or "
+                    + "another encoding: save it as UTF-8 CSV)");
         } catch (IOException e) {
-            throw new ConfigException(key, SettingsReader.originOf(s, key), "cannot read " + p.toAbsolutePath() + " (" + e + ")");
+            throw new ConfigException(key, SettingsReader.originOf(s, key), "cannot read " + p.toAbsolutePath() + ": " + e.getMessage()
+                    + " (" + e.getClass().getSimpleName() + ")");
+        } catch (NumericCsv.NoSuchColumn e) {
+            throw new ConfigException("columns", SettingsReader.originOf(s, "columns"), e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key, SettingsReader.originOf(s, key), e.getMessage());
         }
-        int[] picked = pick(s, table, columns);
-        double[][] rows = new double[table.rows().length][picked.length];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < picked.length; j++) {
-                rows[i][j] = table.rows()[i][picked[j]];
-            }
-        }
-        return Tables.matrix(rows);
-    }
-
-    private static int[] pick(Config s, NumericCsv table, List<String> columns) {
-        int width = table.rows()[0].length;
-        if (columns.isEmpty()) {
-            return java.util.stream.IntStream.range(0, width).toArray();
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String c : columns) {
-            int index = table.header().indexOf(c);
-            if (index < 0) {
-                try {
-                    index = Integer.parseInt(c);
-                } catch (NumberFormatException e) {
-                    index = -1;
-                }
-            }
-            if (index < 0 || index >= width) {
-                throw new ConfigException("columns", SettingsReader.originOf(s, "columns"), "no column '" + c + "'; columns are 0.."
-                        + (width - 1) + (table.header().isEmpty() ? "" : " or " + table.header()));
-            }
-            out.add(index);
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

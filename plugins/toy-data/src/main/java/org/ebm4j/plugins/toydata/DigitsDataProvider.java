@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.ebm4j.api.component.ComponentContext;
 import org.ebm4j.api.component.SettingsReader;
@@ -40,31 +42,27 @@ public class DigitsDataProvider implements DataSourceProvider {
         SettingsReader r = new SettingsReader();
         double fraction = r.nonNegativeDouble(s, "test-fraction");
         boolean dequantise = r.bool(s, "dequantise");
+        Tables.checkFraction(r, s, fraction, false);
         r.throwIfAny();
         return random -> {
-            double[][] rows = pixels();
-            INDArray x = Tables.matrix(rows);
+            INDArray x = pixels();
             if (dequantise) {
                 x.addi(random.fillUniform(x.ulike(), 0, 1)).divi(17.0);
             } else {
                 x.divi(16.0);
             }
-            return Tables.split("digits", x, fraction, random);
+            return Tables.split("digits", x, fraction, random, s);
         };
     }
 
-    static double[][] pixels() {
+    static INDArray pixels() {
         try (InputStream raw = DigitsDataProvider.class.getResourceAsStream("digits.csv.gz");
              BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
-            double[][] all = NumericCsv.read(in, "digits.csv.gz", ",", "false").rows();
-            double[][] out = new double[all.length][PIXELS];
-            for (int i = 0; i < all.length; i++) {
-                System.arraycopy(all[i], 0, out[i], 0, PIXELS); // the 65th column is the label
-            }
-            return out;
+            // the 65th column is the label
+            List<String> pixels = IntStream.range(0, PIXELS).mapToObj(Integer::toString).toList();
+            return NumericCsv.read(in, "digits.csv.gz", ",", "false", pixels).matrix();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
 }

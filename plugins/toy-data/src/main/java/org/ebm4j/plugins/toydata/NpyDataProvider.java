@@ -1,7 +1,6 @@
 package org.ebm4j.plugins.toydata;
 
 import com.typesafe.config.Config;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ebm4j.api.ConfigException;
 import org.ebm4j.api.component.ComponentContext;
@@ -9,12 +8,12 @@ import org.ebm4j.api.component.SettingsReader;
 import org.ebm4j.api.data.DataSource;
 import org.ebm4j.api.data.DataSourceProvider;
 import org.ebm4j.api.data.Dataset;
+import org.ebm4j.api.data.NpyFile;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.pf4j.Extension;
 
-/** {@code data.type = npy}: a NumPy {@code .npy} matrix (ND4J reads the format). */
+/** {@code data.type = npy}: a NumPy {@code .npy} matrix (the header is validated in Java, any byte order, C or Fortran order). */
 @Extension
 public class NpyDataProvider implements DataSourceProvider {
 
@@ -35,6 +34,7 @@ public class NpyDataProvider implements DataSourceProvider {
         String testPath = r.string(s, "test-path");
         double fraction = r.nonNegativeDouble(s, "test-fraction");
         boolean standardise = r.bool(s, "standardise");
+        Tables.checkFraction(r, s, fraction, !testPath.isBlank());
         if (path.isBlank()) {
             r.add(s, "path", "is required: the .npy file to train on");
         }
@@ -42,26 +42,22 @@ public class NpyDataProvider implements DataSourceProvider {
         return random -> {
             INDArray train = load(s, "path", path);
             Dataset d = testPath.isBlank()
-                    ? Tables.split(Path.of(path).getFileName().toString(), train, fraction, random)
-                    : new Dataset(Path.of(path).getFileName().toString(), train, load(s, "test-path", testPath));
+                    ? Tables.split(Path.of(path).getFileName().toString(), train, fraction, random, s)
+                    : Tables.pair(Path.of(path).getFileName().toString(), train, load(s, "test-path", testPath), s);
             return standardise ? Tables.standardise(d) : d;
         };
     }
 
     private static INDArray load(Config s, String key, String file) {
-        Path p = Path.of(file);
-        if (!Files.isReadable(p)) {
-            throw new ConfigException(key, SettingsReader.originOf(s, key), "cannot read " + p.toAbsolutePath());
-        }
         INDArray a;
         try {
-            a = Nd4j.createFromNpyFile(p.toFile());
-        } catch (RuntimeException e) {
-            throw new ConfigException(key, SettingsReader.originOf(s, key), p + " is not a readable .npy file (" + e.getMessage() + ")");
+            a = NpyFile.read(Path.of(file));
+        } catch (NpyFile.FormatException e) {
+            throw new ConfigException(key, SettingsReader.originOf(s, key), e.getMessage());
         }
         if (a.rank() != 2) {
-            throw new ConfigException(key, SettingsReader.originOf(s, key), p + " holds shape " + java.util.Arrays.toString(a.shape())
-                    + "; a data set is a matrix [n, d]");
+            throw new ConfigException(key, SettingsReader.originOf(s, key), file + " holds shape " + java.util.Arrays.toString(a.shape())
+                    + "; a data set is a matrix [n, d] (reshape with X.reshape(n, -1))");
         }
         return a.castTo(DataType.FLOAT);
     }

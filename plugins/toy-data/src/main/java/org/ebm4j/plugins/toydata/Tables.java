@@ -1,9 +1,11 @@
 package org.ebm4j.plugins.toydata;
 
 import java.util.Arrays;
+import com.typesafe.config.Config;
+import org.ebm4j.api.ConfigException;
+import org.ebm4j.api.component.SettingsReader;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.random.RandomSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -12,20 +14,39 @@ final class Tables {
 
     private Tables() {}
 
-    static INDArray matrix(double[][] rows) {
-        return Nd4j.createFromArray(rows).castTo(DataType.FLOAT);
+    /**
+     * Checks {@code test-fraction} when no {@code test-path} is given: strictly between 0 and 1 (a split needs rows on
+     * both sides).
+     */
+    static void checkFraction(SettingsReader r, Config s, double fraction, boolean testFile) {
+        if (!testFile && !(fraction > 0 && fraction < 1)) {
+            r.add(s, "test-fraction", "must be strictly between 0 and 1 (the share of rows held out for testing), got "
+                    + fraction + "; or give a separate test-path");
+        }
     }
 
     /** A seeded random split: the last {@code fraction} of a permutation is the test set. */
-    static Dataset split(String name, INDArray all, double fraction, RandomSource random) {
-        int n = all.rows();
-        int test = (int) Math.round(n * fraction);
+    static Dataset split(String name, INDArray all, double fraction, RandomSource random, Config s) {
+        long n = all.rows();
+        long test = Math.round(n * fraction);
         if (test < 1 || test >= n) {
-            throw new IllegalArgumentException("test-fraction " + fraction + " of " + n + " rows leaves no train or no test rows");
+            throw new ConfigException("test-fraction", SettingsReader.originOf(s, "test-fraction"), "= " + fraction + " of the "
+                    + n + " rows of " + name + " leaves no " + (test < 1 ? "test" : "training") + " rows; a data set needs at "
+                    + "least 2 rows, and the fraction must leave at least one on each side");
         }
-        int[] p = random.permutation(n);
-        return new Dataset(name, Nd4j.pullRows(all, 1, Arrays.copyOfRange(p, 0, n - test)),
-                Nd4j.pullRows(all, 1, Arrays.copyOfRange(p, n - test, n)));
+        int[] p = random.permutation((int) n);
+        int cut = (int) (n - test);
+        return new Dataset(name, Nd4j.pullRows(all, 1, Arrays.copyOfRange(p, 0, cut)),
+                Nd4j.pullRows(all, 1, Arrays.copyOfRange(p, cut, (int) n)));
+    }
+
+    /** A training and a separate test file: both matrices with the same columns. */
+    static Dataset pair(String name, INDArray train, INDArray test, Config s) {
+        if (train.columns() != test.columns()) {
+            throw new ConfigException("test-path", SettingsReader.originOf(s, "test-path"), "has " + test.columns()
+                    + " columns but the training file (path) has " + train.columns() + "; both must hold the same variables");
+        }
+        return new Dataset(name, train, test);
     }
 
     /** Subtracts the training mean and divides by the training standard deviation (columns of zero spread kept). */

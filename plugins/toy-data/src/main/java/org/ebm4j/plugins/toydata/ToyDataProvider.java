@@ -17,6 +17,9 @@ public class ToyDataProvider implements DataSourceProvider {
         return "toy";
     }
 
+    /** Beyond this a toy set is a memory problem, not an experiment. */
+    static final int MAX_ROWS = 10_000_000;
+
     @Override
     public String description() {
         return "2-D toy sets: " + String.join(", ", ToyDatasets.NAMES) + " (FFJORD definitions)";
@@ -26,8 +29,8 @@ public class ToyDataProvider implements DataSourceProvider {
     public DataSource create(Config settings, ComponentContext context) {
         SettingsReader r = new SettingsReader();
         String dataset = r.oneOf(settings, "dataset", ToyDatasets.NAMES);
-        int train = r.intAtLeast(settings, "train-size", 1);
-        int test = r.intAtLeast(settings, "test-size", 1);
+        int train = r.intInRange(settings, "train-size", 1, MAX_ROWS);
+        int test = r.intInRange(settings, "test-size", 1, MAX_ROWS);
         r.throwIfAny();
         // the sets whose density has a closed form carry it (the data's own score and NLL)
         java.util.Optional<org.ebm4j.api.model.EnergyModel> density = dataset.equals("8gaussians")

@@ -98,6 +98,75 @@ class FileDataTest {
     }
 
     @Test
+    void aByteOrderMarkIsIgnoredAndTheFirstRowKept() throws IOException {
+        Path f = Files.writeString(dir.resolve("bom.csv"), "\uFEFF1,2\n3,4\n5,6\n7,8\n");
+        Dataset d = load(new CsvDataProvider(), "csv", "path = \"" + f + "\", test-fraction = 0.25");
+        assertThat(d.train().rows() + d.test().rows()).isEqualTo(4);
+        Path h = Files.writeString(dir.resolve("bomh.csv"), "\uFEFFa,b\n3,4\n5,6\n");
+        Dataset named = load(new CsvDataProvider(), "csv", "path = \"" + h + "\", columns = [a], test-fraction = 0.5");
+        assertThat(named.train().columns()).isEqualTo(1);
+    }
+
+    /** A large file is kept as float32 blocks while read: its values arrive exactly, in order. */
+    @Test
+    void longFilesArriveWholeAndInOrder() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        int n = 400_000; // more than one block of 2^20 values over 3 columns
+        for (int i = 0; i < n; i++) {
+            csv.append(i).append(',').append(-i).append(',').append(i % 3).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("long.csv"), csv);
+        try (var in = Files.newBufferedReader(f)) {
+            INDArray m = NumericCsv.read(in, "long.csv", ",", "auto", java.util.List.of("1", "0")).matrix();
+            assertThat(m.shape()).containsExactly(n, 2);
+            assertThat(m.getDouble(n - 1, 0)).isEqualTo(-(n - 1));
+            assertThat(m.getDouble(n - 1, 1)).isEqualTo(n - 1);
+            assertThat(m.getDouble(349_525, 1)).isEqualTo(349_525);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "empty file | '' | | has no data rows",
+        "header only | 'a,b\n' | | has no data rows",
+        "one row | '1,2\n' | | test-fraction",
+        "two rows, fraction 0.2 | '1,2\n3,4\n' | | leaves no test rows",
+        "fraction 0 | '1,2\n3,4\n5,6\n' | test-fraction = 0 | strictly between 0 and 1",
+        "fraction 1 | '1,2\n3,4\n5,6\n' | test-fraction = 1 | strictly between 0 and 1",
+        "wrong delimiter | '1;2\n3;4\nx;y\n' | | '3;4' is not a number",
+        "empty delimiter | '1,2\n3,4\n' | delimiter = \"\" | the delimiter is empty",
+        "missing column | 'a,b\n1,2\n3,4\n' | columns = [c] | no column 'c'",
+        "column index out of range | '1,2\n3,4\n' | columns = [\"7\"] | columns are 0..1",
+        "quoted field | '\"1\",2\n3,4\n' | header = false | is not a number",
+        "ragged | '1,2\n3,4,5\n' | | has 3 fields, expected 2",
+    })
+    void badCsvFilesAreClearErrorsNamingTheKey(String what, String content, String settings, String message) throws IOException {
+        Path f = Files.writeString(dir.resolve("case.csv"), content.replace("\\n", "\n"));
+        String extra = settings == null ? "" : ", " + settings;
+        assertThatThrownBy(() -> load(new CsvDataProvider(), "csv", "path = \"" + f + "\"" + extra))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void binaryOrDirectoryPathsAndMismatchedTestFilesAreClearErrors() throws IOException {
+        Path bin = Files.write(dir.resolve("bin.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3});
+        assertThatThrownBy(() -> load(new CsvDataProvider(), "csv", "path = \"" + bin + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not UTF-8 text");
+        assertThatThrownBy(() -> load(new CsvDataProvider(), "csv", "path = \"" + dir + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> load(new NpyDataProvider(), "npy", "path = \"" + dir + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is a directory");
+        Path train = Files.writeString(dir.resolve("train.csv"), "1,2\n3,4\n");
+        Path test = Files.writeString(dir.resolve("test.csv"), "1,2,3\n3,4,5\n");
+        assertThatThrownBy(() -> load(new CsvDataProvider(), "csv", "path = \"" + train + "\", test-path = \"" + test + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("test-path").hasMessageContaining("has 3 columns but the training file");
+        Path tensor = dir.resolve("t3.npy");
+        Nd4j.writeAsNumpy(Nd4j.rand(DataType.FLOAT, 2, 3, 4), tensor.toFile());
+        assertThatThrownBy(() -> load(new NpyDataProvider(), "npy", "path = \"" + tensor + "\""))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("holds shape [2, 3, 4]");
+    }
+
+    @Test
     void digitsAreSixtyFourDimensionalAndDequantisedIntoTheUnitInterval() {
         Dataset d = load(new DigitsDataProvider(), "digits", "");
         assertThat(d.dimension()).isEqualTo(64);
