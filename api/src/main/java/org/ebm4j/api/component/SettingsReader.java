@@ -139,6 +139,10 @@ public final class SettingsReader {
             }
             v = (long) d;
         }
+        if (v < min && (max == Long.MAX_VALUE || max == Integer.MAX_VALUE)) {
+            add(c, key, "must be >= " + min + ", got " + v);
+            return min;
+        }
         if (v < min || v > max) {
             add(c, key, "must be " + range(min, max) + ", got " + v);
             return min;
