@@ -7,7 +7,9 @@ import org.ebm4j.api.ConfigException;
 import org.ebm4j.api.EbmException;
 import org.ebm4j.api.SpiVersion;
 import org.ebm4j.api.UnknownComponentException;
+import org.ebm4j.runtime.config.UsageException;
 import org.ebm4j.runtime.plugin.PluginSystem;
+import org.ebm4j.runtime.training.Interruption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,17 +40,25 @@ public final class EbmCommand implements Runnable {
         new CommandLine(this).usage(out);
     }
 
-    /** The plugins folder this invocation uses. */
+    /** The plugins folder this invocation uses; one named explicitly must be an existing folder. */
     Path pluginsFolder() {
         if (plugins != null) {
-            return plugins;
+            return existing(plugins, "--plugins", "command line");
         }
         String property = System.getProperty("ebm.plugins");
         if (property != null && !property.isBlank()) {
-            return Path.of(property);
+            return existing(Path.of(property), "-Debm.plugins", "system property");
         }
         String home = System.getProperty("ebm.home");
         return home != null ? Path.of(home, "plugins") : Path.of("plugins");
+    }
+
+    private static Path existing(Path folder, String key, String origin) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new ConfigException(key, origin, (java.nio.file.Files.exists(folder) ? "is a file, not a folder: " : "no such folder: ")
+                    + folder.toAbsolutePath() + " (the folder of plugin jars)");
+        }
+        return folder;
     }
 
     /**
@@ -63,7 +73,19 @@ public final class EbmCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        Interruption.install();
+        // Plugins are trusted code, but one that calls System.exit must not pass for a successful run.
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                System.err.println("error: the process is being ended before ebm finished: a plugin called System.exit, or a "
+                        + "signal ended it; the command did not complete");
+                Runtime.getRuntime().halt(FAILURE);
+            }
+        }, "ebm-unfinished"));
+        int code = execute(args, System.out, System.err);
+        finished.set(true);
+        System.exit(code);
     }
 
     /** Runs {@code args} with output to the given streams; returns the exit code. */
@@ -74,6 +96,12 @@ public final class EbmCommand implements Runnable {
         CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        String unknown = unknownCommand(args, cli);
+        if (unknown != null) {
+            err.println("Unknown command '" + unknown + "'; the commands are " + String.join(", ", cli.getSubcommands().keySet())
+                    + " (ebm --help)");
+            return BAD_CONFIGURATION;
+        }
         cli.setExecutionExceptionHandler((thrown, line, parsed) -> {
             Exception e = thrown;
             for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -86,15 +114,35 @@ public final class EbmCommand implements Runnable {
                 err.println(e.getMessage());
                 return BAD_CONFIGURATION;
             }
+            if (e instanceof UsageException) {
+                err.println("error: " + e.getMessage());
+                return BAD_CONFIGURATION;
+            }
             if (e instanceof EbmException) {
                 err.println("error: " + e.getMessage());
                 return FAILURE;
             }
-            err.println("error: " + e);
-            e.printStackTrace(err);
+            CrashReport.write(thrown, args, err);
             return FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /** The first word that should be a command and is not one (picocli would print the main help for it with --help). */
+    private static String unknownCommand(String[] args, CommandLine cli) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--plugins")) {
+                i++;
+            } else if (a.startsWith("-")) {
+                if (!a.startsWith("--plugins=")) {
+                    return null; // a root option such as --help or --version
+                }
+            } else {
+                return cli.getSubcommands().containsKey(a) ? null : a;
+            }
+        }
+        return null;
     }
 
     /** {@code ebm --version}. */

@@ -81,8 +81,7 @@ public final class ExperimentLoader {
                 r.add(user, list, "must be a list of sections, e.g. " + list + " = [ { type = ... } ]");
             }
         }
-        String fileName = file.getFileName().toString().replaceFirst("\\.conf$", "");
-        String name = doc.hasPath("name") ? r.string(doc, "name") : fileName;
+        String name = doc.hasPath("name") ? runName(r, doc) : safeName(file.getFileName().toString().replaceFirst("\\.conf$", ""));
         long seed = r.longInRange(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
         TrainSettings train = null;
         if (doc.hasPath("train") && doc.getValue("train").valueType() == com.typesafe.config.ConfigValueType.OBJECT) {
@@ -100,6 +99,27 @@ public final class ExperimentLoader {
             }
         }
         return new ExperimentSpec(name, file, seed, train, components, resolved);
+    }
+
+    /** Letters, digits, '.', '_' and '-', not starting with a dot: a name that is one folder, inside --out, on any OS. */
+    private static final java.util.regex.Pattern RUN_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_\\-][\\p{L}\\p{N}._\\-]{0,99}");
+
+    /** An experiment's {@code name}: it becomes a folder under {@code --out}, so it must be one plain folder name. */
+    private static String runName(SettingsReader r, Config doc) {
+        String name = r.string(doc, "name");
+        if (!RUN_NAME.matcher(name).matches()) {
+            r.add(doc, "name", "must be a plain folder name (letters, digits, '.', '_', '-'; not starting with '.'; at most 100 "
+                    + "characters), got '" + name.replaceAll("\\p{Cntrl}", "?") + "': it names the run's folder under --out");
+            return "invalid";
+        }
+        return name;
+    }
+
+    /** A file name made into a run name: anything not allowed in one becomes '-'. */
+    static String safeName(String fileName) {
+        String s = fileName.replaceAll("[^\\p{L}\\p{N}._\\-]", "-").replaceFirst("^\\.+", "");
+        s = s.length() > 100 ? s.substring(0, 100) : s;
+        return s.isEmpty() ? "experiment" : s;
     }
 
     /** The file with the {@code --set} overrides over it, unresolved: substitutions wait for the plugins' defaults. */
@@ -141,6 +161,20 @@ public final class ExperimentLoader {
         }
     }
 
+    /**
+     * Parses a configuration ebm4j stored (a run's {@code config.conf}): it was written resolved, so a substitution in
+     * it was put there by hand or by someone else, and it is refused rather than resolved against this environment.
+     */
+    public static Config parseStored(Path file) {
+        Config c = parse(file);
+        if (!c.isResolved()) {
+            throw new ConfigException("(stored configuration)", file.toString(), "contains substitutions (${...}); ebm4j stores "
+                    + "a run's configuration resolved, and does not resolve one it finds edited against this environment: "
+                    + "write values instead");
+        }
+        return c;
+    }
+
     private static String describe(com.typesafe.config.ConfigOrigin origin) {
         return origin.lineNumber() > 0 ? origin.filename() + ": " + origin.lineNumber() : origin.description();
     }
@@ -150,6 +184,7 @@ public final class ExperimentLoader {
         int batch = r.intAtLeast(t, "batch-size", 1);
         long logEvery = r.longAtLeast(t, "log-every", 1);
         long checkpointEvery = r.longAtLeast(t, "checkpoint-every", 0);
+        int keepCheckpoints = r.intAtLeast(t, "keep-checkpoints", 0);
         long evalEvery = r.longAtLeast(t, "eval-every", 0);
         Config o = r.read(t, "optimizer", () -> t.getConfig("optimizer"), null);
         if (o == null) {
@@ -178,7 +213,7 @@ public final class ExperimentLoader {
         } catch (IllegalArgumentException e) {
             or.add(o, "type", e.getMessage());
         }
-        return new TrainSettings(steps, batch, logEvery, checkpointEvery, evalEvery, spec, earlyStopping(t, r));
+        return new TrainSettings(steps, batch, logEvery, checkpointEvery, keepCheckpoints, evalEvery, spec, earlyStopping(t, r));
     }
 
     private static EarlyStopping earlyStopping(Config t, SettingsReader r) {

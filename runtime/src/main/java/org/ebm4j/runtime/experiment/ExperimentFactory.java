@@ -51,9 +51,20 @@ public final class ExperimentFactory {
 
         DataSource source = build(spec.data(), DataSource.class, spec, streams, -1, problems);
         problems.throwIfAny();
-        Dataset data = source.load(streams.stream("data"));
+        Dataset data;
+        try {
+            data = source.load(streams.stream("data"));
+        } catch (ConfigException e) {
+            SettingsReader r = new SettingsReader();
+            prefixed(spec.data().path(), r).accept(e);
+            r.throwIfAny();
+            throw e;
+        } catch (RuntimeException e) {
+            throw pluginFailure(spec.data(), "loading its data", e);
+        }
         checkFinite(data, spec.data());
         int d = data.dimension();
+        checkBatchFits(spec, d);
 
         EnergyModel model = build(spec.model(), EnergyModel.class, spec, streams, d, problems);
         Optional<Objective> objective = spec.objective().map(o -> build(o, Objective.class, spec, streams, d, problems));
@@ -114,6 +125,33 @@ public final class ExperimentFactory {
         };
     }
 
+    /** A provider that threw: named with the jar it came from, so its author can be told. */
+    private static EbmException pluginFailure(ComponentSpec spec, String doing, Throwable e) {
+        var source = spec.provider().getClass().getProtectionDomain().getCodeSource();
+        String jar = source == null || source.getLocation() == null ? "" : " (from " + source.getLocation().getPath() + ")";
+        return new EbmException("The " + spec.kind().key() + " '" + spec.type() + "' at " + spec.path() + jar + " failed while "
+                + doing + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + ". This is a fault of that plugin, not of your settings; tell its author", e);
+    }
+
+    /**
+     * A batch that cannot fit in ND4J's off-heap memory fails at the first step with an allocation error; it is a
+     * setting problem, caught here (a step holds many arrays of the batch's size: 16 is a rough, low multiple).
+     */
+    private static void checkBatchFits(ExperimentSpec spec, int d) {
+        if (spec.train() == null) {
+            return;
+        }
+        long batch = spec.train().batchSize();
+        long bytes = batch * Math.max(d, 1) * 4L * 16L;
+        long limit = org.bytedeco.javacpp.Pointer.maxBytes();
+        if (limit > 0 && bytes > limit) {
+            throw new ConfigException("train.batch-size", SettingsReader.originOf(spec.resolved(), "train.batch-size"), "= " + batch
+                    + " rows of " + d + " values needs about " + (bytes >> 20) + " MB of ND4J memory in a step, more than this JVM "
+                    + "allows (" + (limit >> 20) + " MB, -Dorg.bytedeco.javacpp.maxbytes); use a smaller batch");
+        }
+    }
+
     private static void checkFinite(Dataset data, ComponentSpec spec) {
         for (INDArray part : List.of(data.train(), data.test())) {
             if (part.isNaN().any() || part.isInfinite().any()) {
@@ -148,6 +186,10 @@ public final class ExperimentFactory {
             prefixed(spec.path(), r).accept(e);
             r.throwIfAny();
             throw e;
+        } catch (EbmException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw pluginFailure(spec, "creating it", e);
         }
         if (!type.isInstance(component)) {
             throw new EbmException("The " + spec.kind().key() + " provider '" + spec.type() + "' returned "

@@ -197,9 +197,13 @@ public final class PluginSystem implements AutoCloseable {
                 Class<? extends ComponentProvider<?>> type = ComponentKinds.providerType(kind);
                 for (Class<?> cls : manager.getExtensionClasses(type, owner)) {
                     try {
-                        ComponentProvider<?> provider = (ComponentProvider<?>) injector.getInstance(cls);
+                        ComponentProvider<?> provider = withinTimeout(() -> {
+                            ComponentProvider<?> p = (ComponentProvider<?>) injector.getInstance(cls);
+                            p.name();
+                            p.description();
+                            return p;
+                        });
                         String name = provider.name();
-                        provider.description();
                         if (name == null || !name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
                             throw new IllegalStateException("its name() '" + name + "' is not lower-case words joined by '-'");
                         }
@@ -214,6 +218,40 @@ public final class PluginSystem implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** How long a provider may take to be created (and name itself): a blocking one must not hang every command. */
+    static final long PROVIDER_TIMEOUT_SECONDS = Long.getLong("ebm.plugin-timeout-seconds", 20);
+
+    /**
+     * Runs {@code work} on a daemon thread, waiting at most {@link #PROVIDER_TIMEOUT_SECONDS}; a provider still blocked
+     * then is reported and left behind (its thread cannot keep the process alive).
+     */
+    private static <T> T withinTimeout(java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Thread t = new Thread(task, "ebm-plugin-provider");
+        t.setDaemon(true);
+        t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        t.start();
+        try {
+            return task.get(PROVIDER_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            t.interrupt();
+            throw new IllegalStateException("it did not finish being created within " + PROVIDER_TIMEOUT_SECONDS + " s (it blocks in "
+                    + "its constructor or name()); skipped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while it was being created");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     private static String reason(Throwable e) {

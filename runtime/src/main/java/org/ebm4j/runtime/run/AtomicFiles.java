@@ -42,7 +42,7 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new EbmException("Cannot write " + target + ": " + e.getMessage(), e);
+            throw new EbmException("Cannot write " + target + ": " + RunFolder.cause(e), e);
         } finally {
             if (tmp != null) {
                 try {

@@ -6,7 +6,7 @@ import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.ebm4j.api.EbmException;
+import org.ebm4j.runtime.config.UsageException;
 import org.ebm4j.runtime.config.ExperimentLoader;
 import org.ebm4j.runtime.training.Checkpoint;
 import org.ebm4j.runtime.training.CheckpointStore;
@@ -21,13 +21,17 @@ public record RunSource(Config config, Path origin, Optional<Checkpoint> checkpo
     public static RunSource of(Path path) {
         if (Files.isDirectory(path)) {
             RunFolder run = RunFolder.open(path);
-            Path latest = new CheckpointStore(run.checkpoints()).latest().orElseThrow(() -> new EbmException(
-                    "Run " + path + " has no checkpoint yet: nothing trained to sample (sample its experiment file to use the initial model)"));
-            return new RunSource(ExperimentLoader.parse(run.config()), run.config(), Optional.of(CheckpointStore.read(latest)), Optional.of(latest), Optional.of(path));
+            CheckpointStore store = new CheckpointStore(run.checkpoints());
+            CheckpointStore.Loaded latest = store.newestValid(c -> null, w -> System.err.println("warning: " + w)).orElseThrow(() ->
+                    new UsageException(store.all().isEmpty()
+                            ? "Run " + path + " has no checkpoint yet: nothing trained to sample (sample its experiment file to use the initial model)"
+                            : "No checkpoint of run " + path + " can be used (see the warnings above)"));
+            return new RunSource(ExperimentLoader.parseStored(run.config()), run.config(), Optional.of(latest.checkpoint()),
+                    Optional.of(latest.file()), Optional.of(path));
         }
         if (path.getFileName().toString().endsWith(".ckpt")) {
             if (!Files.isRegularFile(path)) {
-                throw new EbmException("No checkpoint " + path);
+                throw new UsageException("No checkpoint " + path);
             }
             Checkpoint c = CheckpointStore.read(path);
             Config config = ConfigFactory.parseString(c.config(), ConfigParseOptions.defaults().setOriginDescription(path.toString()));

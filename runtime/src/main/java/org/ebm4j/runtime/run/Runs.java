@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ebm4j.api.EbmException;
+import java.util.OptionalLong;
+import java.nio.file.Files;
+import com.typesafe.config.Config;
+import org.ebm4j.runtime.config.UsageException;
 import org.ebm4j.runtime.config.ExperimentLoader;
 import org.ebm4j.runtime.config.ExperimentSpec;
 import org.ebm4j.runtime.experiment.Experiment;
@@ -40,10 +43,12 @@ public final class Runs {
         ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
         Injection.get(experiment, Experiment.class).trainable(); // before a run folder exists
         RunFolder folder = RunFolder.create(outRoot, spec.name());
-        folder.writeText(folder.config(), ExperimentLoader.render(spec.resolved()));
-        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString());
-        folder.writeJson(folder.provenance(), provenance.values());
-        return train(experiment, folder, provenance, Optional.empty(), console, terminal);
+        try (RunLock lock = folder.lock()) {
+            folder.writeText(folder.config(), ExperimentLoader.render(spec.resolved()));
+            Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString());
+            folder.writeJson(folder.provenance(), provenance.values());
+            return train(experiment, folder, provenance, Optional.empty(), console, terminal);
+        }
     }
 
     /**
@@ -56,16 +61,53 @@ public final class Runs {
         return experiment.getInstance(ExperimentSpec.class);
     }
 
-    /** Continues the run in {@code runDir} from its latest checkpoint, in the same folder. */
-    public RunResult resume(Path runDir, PrintStream console, boolean terminal) {
+    /**
+     * Continues the run in {@code runDir}, in the same folder, from its newest checkpoint that validates (a damaged
+     * newer one is reported and skipped), or from step 0 if it has none yet. {@code steps} raises {@code train.steps}
+     * (recorded in its {@code config.conf}). A run that has finished, and is not given more steps, is left as it is.
+     */
+    public RunResult resume(Path runDir, OptionalLong steps, PrintStream console, boolean terminal) {
         RunFolder folder = RunFolder.open(runDir);
-        Path latest = new CheckpointStore(folder.checkpoints()).latest()
-                .orElseThrow(() -> new EbmException("Run " + runDir + " has no checkpoint to resume from"));
-        Checkpoint checkpoint = CheckpointStore.read(latest);
-        Injector experiment = experiment(loader.load(folder.config(), List.of()));
-        ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
-        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), folder.config().toAbsolutePath().toString());
-        return train(experiment, folder, provenance, Optional.of(checkpoint), console, terminal);
+        try (RunLock lock = folder.lock()) {
+            int removed = folder.removeTemporaryFiles();
+            if (removed > 0) {
+                console.println("removed " + removed + " temporary file(s) an interrupted write left in " + runDir);
+            }
+            Config stored = ExperimentLoader.parseStored(folder.config());
+            List<String> overrides = steps.isPresent() ? List.of("train.steps=" + steps.getAsLong()) : List.of();
+            Injector experiment = experiment(loader.load(stored, folder.config(), overrides));
+            ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
+            long total = spec.train().steps();
+            CheckpointStore store = new CheckpointStore(folder.checkpoints());
+            long planned = stored.hasPath("train.steps") ? stored.getLong("train.steps") : total;
+            Optional<CheckpointStore.Loaded> from = store.newestValid(c -> c.step() <= Math.max(planned, total) ? null
+                    : "its step " + c.step() + " is beyond the run's train.steps (" + Math.max(planned, total) + ")",
+                    warning -> console.println("warning: " + warning));
+            if (from.isEmpty() && !store.all().isEmpty()) {
+                throw new UsageException("No checkpoint of " + runDir + " can be used (see the warnings above). To train it again "
+                        + "from step 0, move its checkpoints/ folder away and resume again");
+            }
+            long at = from.map(l -> l.checkpoint().step()).orElse(0L);
+            if (at > total) {
+                throw new UsageException("Run " + runDir + " is at step " + at + "; --steps " + total + " would shorten it. Give "
+                        + "more steps than it has, or sample its checkpoint as it is");
+            }
+            if (at == total && Files.isRegularFile(folder.summary())) {
+                return RunResult.unchanged(folder.dir(), "Run " + runDir + " has finished (step " + at + " of " + total
+                        + "); nothing was changed. To train it further: ebm resume " + runDir + " --steps N, with N > " + total);
+            }
+            if (steps.isPresent()) {
+                folder.writeText(folder.config(), ExperimentLoader.render(spec.resolved()));
+            }
+            folder.truncateMetrics(at);
+            if (from.isEmpty()) {
+                console.println("no checkpoint in " + runDir + " yet: training it from step 0");
+            } else {
+                console.println("resuming from " + from.get().file().getFileName() + " (step " + at + " of " + total + ")");
+            }
+            Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), folder.config().toAbsolutePath().toString());
+            return train(experiment, folder, provenance, from.map(CheckpointStore.Loaded::checkpoint), console, terminal);
+        }
     }
 
     private Injector experiment(ExperimentSpec spec) {
@@ -76,7 +118,7 @@ public final class Runs {
                                    PrintStream console, boolean terminal) {
         Injector run = Injection.child(experiment, new RunModule(folder, console, terminal, provenance));
         Injection.get(run, Trainer.class).run(from);
-        return new RunResult(folder.dir(), run.getInstance(RunSummary.class).outcome());
+        return RunResult.trained(folder.dir(), run.getInstance(RunSummary.class).outcome());
     }
 
     /** Metrics for JSON, which has no NaN or infinity: those become the strings "NaN", "Infinity". */

@@ -67,6 +67,18 @@ public final class Trainer {
         TrainingStart start = new TrainingStart(experiment.spec().name(), folder.dir(), first, total);
         listeners.forEach(l -> l.onStart(start));
 
+        Interruption.training(true);
+        try {
+            return loop(objective, first, total, batchSize, control);
+        } finally {
+            Interruption.training(false);
+        }
+    }
+
+    /** The start of the stop reason of a run a signal interrupted. */
+    public static final String INTERRUPTED = "Interrupted by ";
+
+    private TrainingEnd loop(Objective objective, long first, long total, int batchSize, Control control) {
         RandomSource batches = experiment.streams().stream("batches");
         RandomSource objectiveRandom = experiment.streams().stream("objective/step");
         INDArray train = data.train();
@@ -86,6 +98,9 @@ public final class Trainer {
                     break; // a failed step is seen by no one after the listener that failed it
                 }
                 l.onStep(step, metrics, control);
+            }
+            if (Interruption.requested().isPresent() && !control.ended() && step < total) {
+                control.stop(INTERRUPTED + Interruption.requested().get() + " at step " + step + " of " + total);
             }
         }
         long last = control.failed ? step - 1 : step;

@@ -10,9 +10,14 @@ import java.util.Optional;
  */
 public record TrainingOutcome(long steps, Map<String, Double> metrics, Map<String, Map<String, Double>> evaluation,
                               Map<String, java.util.List<String>> warnings, double seconds, double stepsPerSecond,
-                              Optional<String> divergence, Optional<String> earlyStopping) {
+                              Optional<String> divergence, Optional<String> earlyStopping, Optional<String> interruption) {
 
     public boolean diverged() {
         return divergence.isPresent();
+    }
+
+    /** Stopped by SIGTERM or SIGINT before its last step: resumable. */
+    public boolean interrupted() {
+        return interruption.isPresent();
     }
 }

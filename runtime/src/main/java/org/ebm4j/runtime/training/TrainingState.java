@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ebm4j.api.EbmException;
+import org.ebm4j.runtime.config.UsageException;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.objective.Objective;
 import org.ebm4j.api.optim.Optimizer;
@@ -113,24 +114,37 @@ public final class TrainingState {
             }
             INDArray values = c.parameters().get(name);
             if (values == null) {
-                throw new EbmException("The checkpoint has no parameters for group '" + name + "'; it has " + c.parameters().keySet());
+                throw new UsageException("The checkpoint has no parameters for group '" + name + "'; it has " + c.parameters().keySet()
+                        + ": it was written by another experiment (was config.conf edited?)");
             }
             if (values.length() != e.getValue().size()) {
-                throw new EbmException("The checkpoint's group '" + name + "' has " + values.length() + " values, but the "
-                        + "experiment's has " + e.getValue().size() + ": was the model or objective changed?");
+                throw new UsageException("The checkpoint's group '" + name + "' has " + values.length() + " values, but the "
+                        + "experiment's has " + e.getValue().size() + ": the model or objective in the configuration is not the one "
+                        + "that was trained (was config.conf edited?). Undo the edit, or start a new run");
             }
             e.getValue().assign(values);
             Optimizer o = optimizers.get(name);
             if (scope == Scope.ALL && o != null) {
                 OptimizerState saved = c.optimizers().get(name);
                 if (saved == null) {
-                    throw new EbmException("The checkpoint has no optimiser state for group '" + name + "'");
+                    throw new UsageException("The checkpoint has no optimiser state for group '" + name + "' (was the optimiser "
+                            + "changed in config.conf?)");
                 }
-                o.restore(saved);
+                try {
+                    o.restore(saved);
+                } catch (IllegalArgumentException ex) {
+                    throw new UsageException("The checkpoint's optimiser state of group '" + name + "' does not fit this "
+                            + "experiment: " + ex.getMessage() + " (was config.conf edited?)");
+                }
             }
         }
         if (scope != Scope.MODEL) {
-            objective.ifPresent(o -> o.restore(c.objectiveState()));
+            try {
+                objective.ifPresent(o -> o.restore(c.objectiveState()));
+            } catch (IllegalArgumentException | IllegalStateException ex) {
+                throw new UsageException("The checkpoint's objective state does not fit this experiment: " + ex.getMessage()
+                        + " (was config.conf edited?)");
+            }
         }
         if (scope == Scope.ALL) {
             streams.restore(c.random());

@@ -123,6 +123,17 @@ class ComponentResolverTest {
                 .hasMessageContaining("did you mean 'test-langevin'").hasMessageContaining("its settings: sampler, weight");
     }
 
+    /** The optimiser group has a `type` like a component, but its keys are checked all the same. */
+    @Test
+    void misspeltOptimiserSettingsAreReportedWhateverTheTypeAndHowTheyAreSet() {
+        for (String extra : List.of("train.optimizer { type = sgd, learningrate = 5 }", "train.optimizer.learningrate = 5",
+                "train { optimizer = { type = adam, learningrate = 5, options { beta1 = 0.8 } } }")) {
+            assertThatThrownBy(() -> load(BASE + extra)).as(extra).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                    .extracting(ConfigException.Problem::key).containsExactly("train.optimizer.learningrate"))
+                    .hasMessageContaining("learning-rate");
+        }
+    }
+
     @Test
     void evaluatorsGetLabelsThatTellTwoOfOneTypeApart() throws IOException {
         ExperimentSpec spec = load(BASE + """

@@ -16,7 +16,8 @@ import org.ebm4j.runtime.training.TrainingState;
 
 /**
  * Writes a checkpoint every {@code train.checkpoint-every} steps and one at the end (unless the run failed: then the
- * last good one is kept), each written whole, and tells every listener where it went.
+ * last good one is kept), each written whole, and tells every listener where it went. Keeps the newest
+ * {@code train.keep-checkpoints} and the one of the best validation loss (when early stopping measures one).
  */
 public final class Checkpointing implements TrainingListener {
 
@@ -26,7 +27,13 @@ public final class Checkpointing implements TrainingListener {
     private final String config;
     private final Provenance provenance;
     private final Provider<Set<TrainingListener>> listeners;
+    private final int keepLast;
     private long total;
+    private long lastValidationStep = -1;
+    private double lastValidation = Double.NaN;
+    private long bestStep = -1;
+    private long lastWritten = -1;
+    private double best = Double.POSITIVE_INFINITY;
 
     @Inject
     public Checkpointing(TrainingState state, CheckpointStore store, ExperimentSpec spec, Provenance provenance,
@@ -34,6 +41,7 @@ public final class Checkpointing implements TrainingListener {
         this.state = state;
         this.store = store;
         this.every = spec.train().checkpointEvery();
+        this.keepLast = spec.train().keepCheckpoints();
         this.config = ExperimentLoader.render(spec.resolved());
         this.provenance = provenance;
         this.listeners = listeners;
@@ -42,6 +50,16 @@ public final class Checkpointing implements TrainingListener {
     @Override
     public void onStart(org.ebm4j.api.training.TrainingStart start) {
         total = start.totalSteps();
+    }
+
+    @Override
+    public void onMetrics(long step, String source, Map<String, Double> metrics) {
+        Double loss = metrics.get("validation-loss");
+        if (source.equals(EarlyStopper.SOURCE) && loss != null && Double.isFinite(loss)) {
+            lastValidationStep = step;
+            lastValidation = loss;
+            score(step); // when the checkpoint of this step was written before the validation loss was measured
+        }
     }
 
     @Override
@@ -58,8 +76,18 @@ public final class Checkpointing implements TrainingListener {
         }
     }
 
+    private void score(long step) {
+        if (step == lastWritten && step == lastValidationStep && lastValidation < best) {
+            best = lastValidation;
+            bestStep = step;
+        }
+    }
+
     private void write(long step) {
         Path file = store.write(state.checkpoint(step, config, provenance.values()));
+        lastWritten = step;
+        score(step);
+        store.prune(keepLast, bestStep >= 0 ? Set.of(bestStep) : Set.of());
         listeners.get().forEach(l -> l.onCheckpoint(step, file));
     }
 }

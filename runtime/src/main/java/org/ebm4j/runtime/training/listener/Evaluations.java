@@ -51,7 +51,8 @@ public final class Evaluations implements TrainingListener {
 
     @Override
     public void onEnd(TrainingEnd end, TrainingControl control) {
-        if (!end.failed()) {
+        boolean interrupted = end.stoppedBecause().filter(r -> r.startsWith(org.ebm4j.runtime.training.Trainer.INTERRUPTED)).isPresent();
+        if (!end.failed() && !interrupted) { // an interrupted run is evaluated when it finishes
             evaluate(end.lastStep(), true, control);
         }
     }

@@ -59,10 +59,12 @@ public final class RunSummary implements TrainingListener {
     public void onEnd(TrainingEnd end, TrainingControl control) {
         double seconds = Duration.between(started, clock.instant()).toNanos() / 1e9;
         Optional<String> divergence = end.failed() ? end.stoppedBecause() : Optional.empty();
-        Optional<String> early = earlyStopper.note(end).or(() -> end.failed() ? Optional.empty() : end.stoppedBecause());
+        Optional<String> interruption = end.failed() ? Optional.empty()
+                : end.stoppedBecause().filter(r -> r.startsWith(org.ebm4j.runtime.training.Trainer.INTERRUPTED));
+        Optional<String> early = earlyStopper.note(end).or(() -> end.failed() || interruption.isPresent() ? Optional.empty() : end.stoppedBecause());
         outcome = new TrainingOutcome(end.lastStep(), lastWindow, end.failed() ? Map.of() : evaluations.results(),
                 end.failed() ? Map.of() : evaluations.warnings(), seconds,
-                (end.lastStep() - firstStep) / Math.max(seconds, 1e-9), divergence, early);
+                (end.lastStep() - firstStep) / Math.max(seconds, 1e-9), divergence, early, interruption);
         folder.writeJson(folder.summary(), summary());
         CurvePlot.draw(folder.metrics(), folder.plots().resolve("curves.png"), spec.name() + ": losses, validation loss and evaluations");
     }
@@ -85,6 +87,7 @@ public final class RunSummary implements TrainingListener {
         s.put("diverged", outcome.diverged());
         outcome.divergence().ifPresent(d -> s.put("divergence", d));
         outcome.earlyStopping().ifPresent(e -> s.put("early-stopping", e));
+        outcome.interruption().ifPresent(i -> s.put("interrupted", i + "; resume with: ebm resume " + folder.dir()));
         s.put("final-metrics", Runs.finite(outcome.metrics()));
         Map<String, Object> evaluation = new LinkedHashMap<>();
         outcome.evaluation().forEach((label, metrics) -> evaluation.put(label, Runs.finite(metrics)));
