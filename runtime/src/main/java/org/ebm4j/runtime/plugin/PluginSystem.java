@@ -105,6 +105,11 @@ public final class PluginSystem implements AutoCloseable {
                         + "; the SPI, ND4J, PF4J, Guice, Config and SLF4J must be 'provided' dependencies of a plugin"));
                 continue;
             }
+            String missing = descriptorProblem(jar);
+            if (missing != null) {
+                failures.add(new PluginFailure(jar, missing));
+                continue;
+            }
             String taken = takenId(manager, jar);
             if (taken != null) {
                 failures.add(new PluginFailure(jar, "its Plugin-Id '" + taken + "' is already taken by "
@@ -135,12 +140,60 @@ public final class PluginSystem implements AutoCloseable {
             PluginDescriptor d = p.getDescriptor();
             infos.add(new PluginInfo(d.getPluginId(), d.getVersion(), p.getPluginState().toString(), d.getProvider(), p.getPluginPath()));
         }
+        missingExtensions(manager, failures);
         Injector components = base.createChildInjector(
                 new ComponentsModule(collect(manager, base, failures), builtIn), new org.ebm4j.runtime.wiring.RuntimeModule());
         for (PluginFailure f : failures) {
             LOG.debug("Plugin {} not loaded: {}", f.jar().getFileName(), f.reason());
         }
         return new PluginSystem(manager, infos, failures, components);
+    }
+
+    /** Why the jar has no usable descriptor (a Plugin-Id in its manifest or plugin.properties), or null if it has one. */
+    private static String descriptorProblem(Path jar) {
+        try {
+            PluginDescriptor d = DESCRIPTORS.find(jar);
+            if (d == null || d.getPluginId() == null || d.getPluginId().isBlank()) {
+                return "it has no plugin descriptor: a Plugin-Id (and Plugin-Version) in META-INF/MANIFEST.MF or plugin.properties";
+            }
+            if (d.getVersion() == null || d.getVersion().isBlank()) {
+                return "its descriptor has no Plugin-Version";
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return "it has no readable plugin descriptor (" + reason(e) + ")";
+        }
+    }
+
+    /**
+     * Classes a started plugin's {@code META-INF/extensions.idx} names but its jar does not hold (PF4J skips them with
+     * only a log line): each is reported, so a half-built plugin does not silently lose components.
+     */
+    private static void missingExtensions(PluginManager manager, List<PluginFailure> failures) {
+        for (PluginWrapper p : manager.getStartedPlugins()) {
+            Path jar = p.getPluginPath();
+            List<String> listed = new ArrayList<>();
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                ZipEntry idx = zip.getEntry("META-INF/extensions.idx");
+                if (idx == null) {
+                    continue;
+                }
+                try (var in = zip.getInputStream(idx)) {
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(listed::add);
+                }
+            } catch (IOException e) {
+                continue; // unreadable jars are reported when loaded
+            }
+            for (String cls : listed) {
+                try {
+                    Class.forName(cls, false, p.getPluginClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    failures.add(new PluginFailure(jar, "its META-INF/extensions.idx names " + cls + ", which cannot be loaded ("
+                            + e.getClass().getSimpleName() + "); rebuild the plugin"));
+                }
+            }
+        }
     }
 
     /** The jar's Plugin-Id if a loaded plugin already has it, else null (also when it has no readable descriptor). */

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import org.ebm4j.api.EbmException;
 import org.ebm4j.api.training.TrainingListener;
 
 /**
@@ -21,14 +21,16 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final java.nio.file.Path file;
     private final BufferedWriter out;
 
     @Inject
     public MetricsLog(RunFolder folder) {
+        this.file = folder.metrics();
         try {
-            out = Files.newBufferedWriter(folder.metrics(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new EbmException("Cannot open " + file + " for the metrics: " + RunFolder.cause(e), e);
         }
     }
 
@@ -49,7 +51,7 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
             out.newLine();
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new EbmException("Cannot write the metrics to " + file + ": " + RunFolder.cause(e), e);
         }
     }
 
@@ -58,7 +60,7 @@ public final class MetricsLog implements TrainingListener, AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new EbmException("Cannot write the metrics to " + file + ": " + RunFolder.cause(e), e);
         }
     }
 }

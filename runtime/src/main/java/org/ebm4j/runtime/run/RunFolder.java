@@ -29,22 +29,41 @@ public final class RunFolder {
 
     /**
      * A new folder {@code root/<experiment>/<yyyyMMdd-HHmmss>[-n]}, always inside {@code root} (experiment names are
-     * checked when the experiment is loaded; this is the last line of defence).
+     * checked when the experiment is loaded; this is the last line of defence). It appears whole: {@code init} writes
+     * its first files (the configuration) into a hidden folder, which is then renamed into place, so a process killed
+     * while creating a run never leaves a run folder that cannot be resumed.
      */
-    public static RunFolder create(Path root, String experiment) {
+    public static RunFolder create(Path root, String experiment, java.util.function.Consumer<RunFolder> init) {
         Path base = root.toAbsolutePath().normalize();
         Path parent = base.resolve(experiment).normalize();
         if (!parent.startsWith(base) || parent.equals(base) || experiment.contains("/") || experiment.contains("\\")) {
             throw new UsageException("The experiment name '" + experiment + "' is not a folder name inside " + root);
         }
-        RunFolder f = new RunFolder(newFolder(parent, ""));
+        Path staging;
         try {
-            Files.createDirectories(f.checkpoints());
-            Files.createDirectories(f.plots());
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, ".creating-");
+            Files.createDirectories(staging.resolve("checkpoints"));
+            Files.createDirectories(staging.resolve("plots"));
         } catch (IOException e) {
-            throw new UsageException("Cannot create the run folder " + f.dir() + ": " + cause(e), e);
+            throw new UsageException("Cannot create a run folder under " + parent + ": " + cause(e), e);
         }
-        return f;
+        init.accept(new RunFolder(staging));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (int i = 0; ; i++) {
+            Path target = parent.resolve(i == 0 ? stamp : stamp + "-" + i);
+            if (Files.exists(target)) {
+                continue; // taken this second: the next suffix
+            }
+            try {
+                Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return new RunFolder(target);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                // another run took it between the check and the rename
+            } catch (IOException e) {
+                throw new UsageException("Cannot create the run folder " + target + ": " + cause(e), e);
+            }
+        }
     }
 
     /**

@@ -42,11 +42,12 @@ public final class Runs {
         Injector experiment = experiment(loader.load(file, overrides));
         ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
         Injection.get(experiment, Experiment.class).trainable(); // before a run folder exists
-        RunFolder folder = RunFolder.create(outRoot, spec.name());
+        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString());
+        RunFolder folder = RunFolder.create(outRoot, spec.name(), f -> {
+            f.writeText(f.config(), ExperimentLoader.render(spec.resolved()));
+            f.writeJson(f.provenance(), provenance.values());
+        });
         try (RunLock lock = folder.lock()) {
-            folder.writeText(folder.config(), ExperimentLoader.render(spec.resolved()));
-            Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString());
-            folder.writeJson(folder.provenance(), provenance.values());
             return train(experiment, folder, provenance, Optional.empty(), console, terminal);
         }
     }

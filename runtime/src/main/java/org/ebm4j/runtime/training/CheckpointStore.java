@@ -63,51 +63,59 @@ public final class CheckpointStore {
             Files.createDirectories(folder);
             Path target = folder.resolve(String.format("step-%09d.ckpt", c.step()));
             Path tmp = Files.createTempFile(folder, ".writing-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                ObjectNode meta = JSON.createObjectNode();
-                meta.put("format", FORMAT);
-                meta.put("step", c.step());
-                meta.put("config", c.config());
-                ObjectNode params = meta.putObject("parameters");
-                for (Map.Entry<String, INDArray> e : c.parameters().entrySet()) {
-                    params.put(e.getKey(), "arrays/parameters/" + e.getKey());
-                    putArray(zip, "arrays/parameters/" + e.getKey(), e.getValue());
-                }
-                ObjectNode opts = meta.putObject("optimizers");
-                for (Map.Entry<String, OptimizerState> e : c.optimizers().entrySet()) {
-                    ObjectNode o = opts.putObject(e.getKey());
-                    o.put("optimizer", e.getValue().optimizer());
-                    o.put("iteration", e.getValue().iteration());
-                    putArray(zip, "arrays/optimizers/" + e.getKey(), e.getValue().updaterState());
-                }
-                ObjectNode objective = meta.putObject("objective-state");
-                for (Map.Entry<String, INDArray> e : c.objectiveState().entrySet()) {
-                    objective.put(e.getKey(), "arrays/objective/" + e.getKey());
-                    putArray(zip, "arrays/objective/" + e.getKey(), e.getValue());
-                }
-                ObjectNode rng = meta.putObject("random");
-                for (Map.Entry<String, RandomSource.State> e : c.random().entrySet()) {
-                    ObjectNode r = rng.putObject(e.getKey());
-                    r.put("seed", e.getValue().seed());
-                    r.put("root", e.getValue().rootState());
-                    r.put("node", e.getValue().nodeState());
-                }
-                meta.set("provenance", JSON.valueToTree(c.provenance()));
-                zip.putNextEntry(new ZipEntry("checkpoint.json"));
-                zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
-                zip.closeEntry();
-            }
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                writeZip(tmp, c);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp); // after a failed write (a full disk): a half file must not keep the disk full
             }
             return target;
         } catch (IOException e) {
-            throw new EbmException("Could not write a checkpoint into " + folder + ": " + e.getMessage(), e);
+            throw new EbmException("Could not write a checkpoint into " + folder + ": " + org.ebm4j.runtime.run.RunFolder.cause(e), e);
+        }
+    }
+
+    private static void writeZip(Path tmp, Checkpoint c) throws IOException {
+        try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            ObjectNode meta = JSON.createObjectNode();
+            meta.put("format", FORMAT);
+            meta.put("step", c.step());
+            meta.put("config", c.config());
+            ObjectNode params = meta.putObject("parameters");
+            for (Map.Entry<String, INDArray> e : c.parameters().entrySet()) {
+                params.put(e.getKey(), "arrays/parameters/" + e.getKey());
+                putArray(zip, "arrays/parameters/" + e.getKey(), e.getValue());
+            }
+            ObjectNode opts = meta.putObject("optimizers");
+            for (Map.Entry<String, OptimizerState> e : c.optimizers().entrySet()) {
+                ObjectNode o = opts.putObject(e.getKey());
+                o.put("optimizer", e.getValue().optimizer());
+                o.put("iteration", e.getValue().iteration());
+                putArray(zip, "arrays/optimizers/" + e.getKey(), e.getValue().updaterState());
+            }
+            ObjectNode objective = meta.putObject("objective-state");
+            for (Map.Entry<String, INDArray> e : c.objectiveState().entrySet()) {
+                objective.put(e.getKey(), "arrays/objective/" + e.getKey());
+                putArray(zip, "arrays/objective/" + e.getKey(), e.getValue());
+            }
+            ObjectNode rng = meta.putObject("random");
+            for (Map.Entry<String, RandomSource.State> e : c.random().entrySet()) {
+                ObjectNode r = rng.putObject(e.getKey());
+                r.put("seed", e.getValue().seed());
+                r.put("root", e.getValue().rootState());
+                r.put("node", e.getValue().nodeState());
+            }
+            meta.set("provenance", JSON.valueToTree(c.provenance()));
+            zip.putNextEntry(new ZipEntry("checkpoint.json"));
+            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+            zip.closeEntry();
+        }
+        try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 

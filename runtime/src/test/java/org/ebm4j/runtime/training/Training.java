@@ -31,7 +31,7 @@ final class Training {
 
     static Result train(ExperimentSpec spec, Path runs, Optional<Checkpoint> resume, TrainingListener... extra) {
         Injector experiment = Fixtures.injector().createChildInjector(new ExperimentModule(spec));
-        RunFolder folder = RunFolder.create(runs, spec.name());
+        RunFolder folder = RunFolder.create(runs, spec.name(), f -> { });
         Injector run = experiment.createChildInjector(
                 new RunModule(folder, new PrintStream(OutputStream.nullOutputStream()), false, Provenance.of(spec.seed(), List.of(), "test")),
                 binder -> {
