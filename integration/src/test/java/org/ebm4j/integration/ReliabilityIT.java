@@ -450,6 +450,28 @@ class ReliabilityIT {
         }
     }
 
+    /** lr = 50 "succeeds" with a test NLL in the thousands: the run ends with a warning against the Gaussian baseline. */
+    @Test
+    void aRunThatLearnedNothingEndsWithAWarningAgainstTheGaussianBaseline() throws Exception {
+        Outcome o = ebm(dir, "run", experiment.toString(), "--set", "train.optimizer.learning-rate=50", "--set",
+                "evaluators=[{type=exact-nll-2d, plots=false}]", "--out", dir.resolve("absurd").toString());
+        assertThat(o.code()).as(o.output()).isZero();
+        assertThat(o.output()).contains("is worse than a Gaussian fitted to the training rows");
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(o.runFolder().resolve("summary.json").toFile());
+        assertThat(summary.get("baseline").get("gaussian-test-nll").asDouble()).isBetween(3.0, 5.0);
+        assertThat(summary.get("evaluation-warnings").get("exact-nll-2d").toString()).contains("worse than a Gaussian");
+    }
+
+    /** An evaluator refused for the data's dimension points at the user's file, not at the plugin's defaults. */
+    @Test
+    void aComponentRefusedForTheDataPointsAtTheUsersFile() throws Exception {
+        Path conf = Files.writeString(dir.resolve("digits-2d.conf"), EXPERIMENT.replace("data { type = toy, dataset = 8gaussians, "
+                + "train-size = 4000, test-size = 500 }", "data { type = digits }") + "\nevaluators = [ exact-nll-2d ]\n");
+        Outcome o = ebm(dir, "check", conf.toString());
+        assertThat(o.code()).as(o.output()).isEqualTo(2);
+        assertThat(o.output()).contains("digits-2d.conf").contains("dimension 64").doesNotContain("reference.conf");
+    }
+
     // ---------------------------------------------------------------------------------------------- data files
 
     static byte[] npy(String descr, boolean fortran, String shape, byte[] data) {

@@ -269,7 +269,7 @@ public final class ComponentResolver {
                 Config section = d.position.in(resolved);
                 String label = labels.getOrDefault(d.position.display(), d.position.display());
                 specs.put(d.position.display(), new ComponentSpec(d.kind, d.type, d.position.display(), label, d.provider,
-                        section.withoutPath(TYPE).withoutPath(KIND).withoutPath(LABEL)));
+                        section.withoutPath(TYPE).withoutPath(KIND).withoutPath(LABEL), SettingsReader.originOf(section, TYPE)));
             }
             // list the specs top-down, as the file reads
             Map<String, ComponentSpec> ordered = new LinkedHashMap<>();

@@ -110,8 +110,9 @@ public final class ExperimentFactory {
             check.run();
         } catch (ConfigException ex) {
             // a check knows the key, not the file: the spec's settings know where each key was set
-            List<ConfigException.Problem> located = ex.problems().stream().map(p -> p.origin() == null || p.origin().isBlank()
-                    ? new ConfigException.Problem(p.key(), SettingsReader.originOf(spec.settings(), p.key()), p.message()) : p).toList();
+            List<ConfigException.Problem> located = ex.problems().stream().map(p -> new ConfigException.Problem(p.key(),
+                    spec.origin(p.origin() == null || p.origin().isBlank() ? SettingsReader.originOf(spec.settings(), p.key()) : p.origin()),
+                    p.message())).toList();
             prefixed(spec.path(), problems).accept(new ConfigException(located));
         }
     }
@@ -123,6 +124,11 @@ public final class ExperimentFactory {
                 problems.add(key, p.origin(), p.message());
             }
         };
+    }
+
+    /** Problems a component found, placed in the user's file rather than in a plugin's defaults. */
+    private static ConfigException located(ComponentSpec spec, ConfigException e) {
+        return new ConfigException(e.problems().stream().map(p -> new ConfigException.Problem(p.key(), spec.origin(p.origin()), p.message())).toList());
     }
 
     /** A provider that threw: named with the jar it came from, so its author can be told. */
@@ -155,8 +161,8 @@ public final class ExperimentFactory {
     private static void checkFinite(Dataset data, ComponentSpec spec) {
         for (INDArray part : List.of(data.train(), data.test())) {
             if (part.isNaN().any() || part.isInfinite().any()) {
-                throw new ConfigException(spec.path(), spec.settings().origin().description(),
-                        "data '" + data.name() + "' contains NaN or infinite values");
+                throw new ConfigException(spec.path(), spec.declaredAt(), "data '" + data.name() + "' contains NaN or infinite "
+                        + "values (in its " + (part == data.train() ? "training" : "test") + " rows); remove or impute them first");
             }
         }
     }
@@ -183,7 +189,7 @@ public final class ExperimentFactory {
             component = spec.provider().create(spec.settings(), context);
         } catch (ConfigException e) {
             SettingsReader r = new SettingsReader();
-            prefixed(spec.path(), r).accept(e);
+            prefixed(spec.path(), r).accept(located(spec, e));
             r.throwIfAny();
             throw e;
         } catch (EbmException e) {

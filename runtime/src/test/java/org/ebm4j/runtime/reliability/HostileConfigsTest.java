@@ -108,6 +108,8 @@ class HostileConfigsTest {
                 List.of("objective.sampler.stepz", "steps")));
         all.add(Arguments.of("batch beyond the objective's capacity", "objective { type = test-picky, capacity = 10 }",
                 List.of("objective", "10")));
+        all.add(Arguments.of("batch beyond the objective's default capacity", "objective { type = test-picky }\ntrain.batch-size = 200",
+                List.of("objective", "case.conf")));
         // evaluators and listeners
         all.add(Arguments.of("evaluators not a list", "evaluators = 5", List.of("evaluators", "must be a list")));
         all.add(Arguments.of("unknown evaluator", "evaluators = [ { type = nope } ]", List.of("evaluators[0].type", "Unknown evaluator 'nope'")));
@@ -132,6 +134,7 @@ class HostileConfigsTest {
             assertThat(cli.err).as(what).contains(f);
         }
         assertThat(cli.err).as(what + ": no stack trace").doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(cli.err).as(what + ": the user's file, not a plugin's defaults").doesNotContain("reference.conf");
     }
 
     /** The same mistakes through {@code --set}, and files that are not experiment files at all. */

@@ -28,13 +28,17 @@ public final class RunSummary implements TrainingListener {
     private final Evaluations evaluations;
     private final EarlyStopper earlyStopper;
     private final Clock clock;
+    private final org.ebm4j.runtime.experiment.Experiment experiment;
+    private java.util.OptionalDouble baseline = java.util.OptionalDouble.empty();
     private Map<String, Double> lastWindow = Map.of();
     private Instant started;
     private long firstStep;
     private TrainingOutcome outcome;
 
     @Inject
-    public RunSummary(ExperimentSpec spec, RunFolder folder, Evaluations evaluations, EarlyStopper earlyStopper, Clock clock) {
+    public RunSummary(ExperimentSpec spec, RunFolder folder, Evaluations evaluations, EarlyStopper earlyStopper, Clock clock,
+                      org.ebm4j.runtime.experiment.Experiment experiment) {
+        this.experiment = experiment;
         this.spec = spec;
         this.folder = folder;
         this.evaluations = evaluations;
@@ -62,8 +66,21 @@ public final class RunSummary implements TrainingListener {
         Optional<String> interruption = end.failed() ? Optional.empty()
                 : end.stoppedBecause().filter(r -> r.startsWith(org.ebm4j.runtime.training.Trainer.INTERRUPTED));
         Optional<String> early = earlyStopper.note(end).or(() -> end.failed() || interruption.isPresent() ? Optional.empty() : end.stoppedBecause());
+        Map<String, java.util.List<String>> warnings = new LinkedHashMap<>(end.failed() ? Map.of() : evaluations.warnings());
+        if (!end.failed() && evaluations.results().values().stream().anyMatch(m -> m.keySet().stream()
+                .anyMatch(k -> k.startsWith("test-nll")))) {
+            baseline = org.ebm4j.runtime.training.GaussianBaseline.testNll(experiment.data().train(), experiment.data().test());
+            if (baseline.isPresent()) {
+                org.ebm4j.runtime.training.GaussianBaseline.warnings(evaluations.results(), baseline.getAsDouble())
+                        .forEach((label, list) -> warnings.merge(label, list, (a, b) -> {
+                            java.util.List<String> all = new java.util.ArrayList<>(a);
+                            all.addAll(b);
+                            return all;
+                        }));
+            }
+        }
         outcome = new TrainingOutcome(end.lastStep(), lastWindow, end.failed() ? Map.of() : evaluations.results(),
-                end.failed() ? Map.of() : evaluations.warnings(), seconds,
+                warnings, seconds,
                 (end.lastStep() - firstStep) / Math.max(seconds, 1e-9), divergence, early, interruption);
         folder.writeJson(folder.summary(), summary());
         CurvePlot.draw(folder.metrics(), folder.plots().resolve("curves.png"), spec.name() + ": losses, validation loss and evaluations");
@@ -92,6 +109,7 @@ public final class RunSummary implements TrainingListener {
         Map<String, Object> evaluation = new LinkedHashMap<>();
         outcome.evaluation().forEach((label, metrics) -> evaluation.put(label, Runs.finite(metrics)));
         s.put("evaluation", evaluation);
+        baseline.ifPresent(b -> s.put("baseline", Map.of("gaussian-test-nll", b)));
         if (!outcome.warnings().isEmpty()) {
             s.put("evaluation-warnings", outcome.warnings());
         }
