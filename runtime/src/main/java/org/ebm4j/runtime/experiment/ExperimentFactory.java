@@ -29,6 +29,7 @@ import org.ebm4j.runtime.config.ComponentSpec;
 import org.ebm4j.runtime.config.ExperimentSpec;
 import org.ebm4j.runtime.plugin.ComponentKinds;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Creates an experiment's components through their providers: data first (its dimension is everyone's), then the
@@ -158,9 +159,16 @@ public final class ExperimentFactory {
         }
     }
 
+    /** Whether any value is NaN or infinite, by one reduction (no mask the size of the data). */
+    private static boolean nonFinite(INDArray a) {
+        var op = new org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition(a, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
+        var inf = new org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition(a, org.nd4j.linalg.indexing.conditions.Conditions.isInfinite());
+        return Nd4j.getExecutioner().exec(op).getLong(0) > 0 || Nd4j.getExecutioner().exec(inf).getLong(0) > 0;
+    }
+
     private static void checkFinite(Dataset data, ComponentSpec spec) {
         for (INDArray part : List.of(data.train(), data.test())) {
-            if (part.isNaN().any() || part.isInfinite().any()) {
+            if (nonFinite(part)) {
                 throw new ConfigException(spec.path(), spec.declaredAt(), "data '" + data.name() + "' contains NaN or infinite "
                         + "values (in its " + (part == data.train() ? "training" : "test") + " rows); remove or impute them first");
             }

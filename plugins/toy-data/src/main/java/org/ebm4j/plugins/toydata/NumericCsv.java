@@ -13,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A numeric table read from delimited text: an optional header line, then one row of numbers per line (blank lines
  * skipped, a leading UTF-8 byte-order mark ignored). Quoted fields are not supported: these are matrices, not
- * spreadsheets. The chosen columns are kept as float32 in fixed-size blocks while reading and copied once into the
- * matrix, so a file's peak memory is about twice the float32 size of its data, whatever its length.
+ * spreadsheets. The chosen columns are kept as float32 in fixed-size off-heap blocks while reading, each freed as it
+ * is copied into the matrix, so a file's peak memory is about twice the float32 size of its data, whatever its length.
  */
 final class NumericCsv {
 
@@ -41,8 +41,9 @@ final class NumericCsv {
             throw new IllegalArgumentException("the delimiter is empty");
         }
         Pattern split = Pattern.compile(Pattern.quote(delimiter));
-        List<float[]> blocks = new ArrayList<>();
-        float[] block = new float[BLOCK];
+        List<INDArray> blocks = new ArrayList<>(); // off-heap, freed as soon as they are copied
+        INDArray block = Nd4j.createUninitialized(DataType.FLOAT, BLOCK);
+        FloatBuffer into = block.data().asNioFloat();
         int inBlock = 0;
         long rows = 0;
         List<String> names = List.of();
@@ -84,14 +85,17 @@ final class NumericCsv {
                 }
                 if (inBlock == BLOCK) {
                     blocks.add(block);
-                    block = new float[BLOCK];
+                    block = Nd4j.createUninitialized(DataType.FLOAT, BLOCK);
+                    into = block.data().asNioFloat();
                     inBlock = 0;
                 }
-                block[inBlock++] = v;
+                into.put(inBlock++, v);
             }
             rows++;
         }
+        blocks.add(block);
         if (rows == 0) {
+            blocks.forEach(INDArray::close);
             throw new IllegalArgumentException(source + " has no data rows");
         }
         if (rows * picked.length > Integer.MAX_VALUE - 8) {
@@ -100,10 +104,12 @@ final class NumericCsv {
         }
         INDArray m = Nd4j.createUninitialized(DataType.FLOAT, rows, picked.length);
         FloatBuffer target = m.data().asNioFloat();
-        for (float[] b : blocks) {
-            target.put(b);
+        for (int i = 0; i < blocks.size(); i++) {
+            FloatBuffer from = blocks.get(i).data().asNioFloat();
+            from.limit(i == blocks.size() - 1 ? inBlock : BLOCK);
+            target.put(from);
+            blocks.get(i).close();
         }
-        target.put(block, 0, inBlock);
         return new Table(names, m);
     }
 
