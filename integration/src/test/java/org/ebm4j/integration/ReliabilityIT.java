@@ -192,9 +192,11 @@ class ReliabilityIT {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<String>> trials = new ArrayList<>();
         for (int t = 0; t < 20; t++) {
-            long delayMs = 1500 + random.nextInt(4500);
+            // 5 kills from the start (JVM start-up, data, the run folder being created), 15 once training has begun
+            boolean early = t % 4 == 0;
+            long delayMs = early ? 500 + random.nextInt(2500) : random.nextInt(1500);
             int trial = t;
-            trials.add(pool.submit(() -> killAndResume(trial, delayMs)));
+            trials.add(pool.submit(() -> killAndResume(trial, early, delayMs)));
         }
         List<String> notes = new ArrayList<>();
         for (Future<String> f : trials) {
@@ -205,10 +207,13 @@ class ReliabilityIT {
         assertThat(notes).hasSize(20);
     }
 
-    private String killAndResume(int trial, long delayMs) throws Exception {
+    private String killAndResume(int trial, boolean early, long delayMs) throws Exception {
         Path work = Files.createDirectories(dir.resolve("kill-" + trial));
         Path out = work.resolve("runs");
         Process p = start(work, "run", experiment.toString(), "--out", out.toString());
+        if (!early) {
+            awaitTraining(out, p);
+        }
         boolean ended = p.waitFor(delayMs, TimeUnit.MILLISECONDS);
         String when;
         if (ended) {
@@ -216,7 +221,7 @@ class ReliabilityIT {
         } else {
             p.destroyForcibly(); // SIGKILL
             p.waitFor();
-            when = "killed at " + delayMs + " ms";
+            when = "killed " + delayMs + " ms after " + (early ? "start" : "its first checkpoint");
         }
         var run = runFolder(out);
         boolean midWrite = false;

@@ -97,6 +97,16 @@ class FileDataTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("junk.npy");
     }
 
+    /** 2e9 rows would make `ebm check` run for minutes and then fail for memory: a clear bound instead. */
+    @Test
+    void toySetsOfAbsurdSizeAreRefusedAtOnce() {
+        Config defaults = ConfigFactory.parseResources(FileDataTest.class.getClassLoader(), "reference.conf").getConfig("ebm.data.toy");
+        assertThatThrownBy(() -> new ToyDataProvider().create(ConfigFactory.parseString("train-size = 2e9").withFallback(defaults), CONTEXT))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("train-size").hasMessageContaining("between 1 and 10000000");
+        assertThatThrownBy(() -> new ToyDataProvider().create(ConfigFactory.parseString("test-size = 10.5").withFallback(defaults), CONTEXT))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("test-size").hasMessageContaining("whole number");
+    }
+
     @Test
     void aByteOrderMarkIsIgnoredAndTheFirstRowKept() throws IOException {
         Path f = Files.writeString(dir.resolve("bom.csv"), "\uFEFF1,2\n3,4\n5,6\n7,8\n");
