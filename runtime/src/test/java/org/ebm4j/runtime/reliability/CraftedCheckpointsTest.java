@@ -193,6 +193,18 @@ class CraftedCheckpointsTest {
         assertThat(CheckpointStore.read(copy.resolve("checkpoints/step-000000030.ckpt")).step()).isEqualTo(30);
     }
 
+    /** A step far beyond the run's steps reads as a checkpoint, but is no checkpoint of this run: resume skips it. */
+    @org.junit.jupiter.api.Test
+    void aStepBeyondTheRunIsSkippedByResume() throws IOException {
+        Path copy = dir.resolve("copy-beyond");
+        copyTree(run, copy);
+        Files.delete(copy.resolve("summary.json"));
+        Files.write(copy.resolve("checkpoints/step-000000030.ckpt"), meta(m -> m.put("step", 1_000_000_000_000_000L)));
+        assertThat(cli.ebm("resume", copy.toString())).as(cli.err + cli.out).isZero();
+        assertThat(cli.out).contains("its step 1000000000000000 is beyond the run's train.steps (30)").contains("resuming from step-000000020.ckpt");
+        assertThat(parameters(copy.resolve("checkpoints/step-000000030.ckpt"))).isEqualTo(finalOfUntouched);
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {

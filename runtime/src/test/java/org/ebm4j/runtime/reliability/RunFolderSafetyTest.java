@@ -200,6 +200,18 @@ class RunFolderSafetyTest {
         assertThat(cli.ebm("resume", dir.toString(), "--steps", "0")).isEqualTo(2);
     }
 
+    /** A bug (not bad input) prints one line saying so and where the details are, and leaves them in a crash report. */
+    @Test
+    void aBugLeavesACrashReportAndSaysWhere() throws IOException {
+        train("objective.type = test-buggy");
+        assertThat(cli.err).contains("internal error (a bug in ebm4j or a plugin, not in your input): NullPointerException")
+                .contains("The details are in ").doesNotContain("\tat ");
+        String file = cli.err.lines().filter(l -> l.startsWith("The details are in ")).findFirst().orElseThrow()
+                .substring("The details are in ".length()).replaceFirst("; please attach it to a bug report\\.$", "");
+        assertThat(Path.of(file)).content().contains("command: ebm").contains("NullPointerException").contains("\tat ");
+        Files.delete(Path.of(file));
+    }
+
     @Test
     void pluginFoldersAndCommandsThatDoNotExistAreExitTwo() throws IOException {
         assertThat(org.ebm4j.runtime.cli.EbmCommand.execute(new String[] {"--plugins", dir.resolve("none").toString(), "plugins"},

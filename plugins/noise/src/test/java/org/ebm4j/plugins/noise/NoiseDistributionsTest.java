@@ -161,6 +161,42 @@ class NoiseDistributionsTest {
         }
     }
 
+    /**
+     * 30-D standardised data whose covariance has condition number 1e5 and a determinant near 1e-16: the factor is
+     * inverted by triangular substitution, so the fit works and the density is the exact one (a general inverse of the
+     * factor refuses such a determinant).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "gaussian-mixture"})
+    void anIllConditionedCovarianceIsFittedAndItsDensityIsExact(String name) {
+        int d = 30;
+        double[] sd = new double[d];
+        for (int j = 0; j < d; j++) {
+            sd[j] = Math.pow(10, -2.5 * j / (d - 1.0)); // 1 .. 10^-2.5: variances 1 .. 1e-5
+        }
+        try (RandomSource random = RandomSource.seeded(11)) {
+            INDArray x = random.normal(DataType.DOUBLE, 5000, d).array().mulRowVector(Nd4j.createFromArray(sd).reshape(1, d));
+            NoiseDistribution noise = create(name.equals("gaussian") ? new GaussianNoiseProvider() : new MixtureNoiseProvider(),
+                    name.equals("gaussian") ? "" : "components = 1", d);
+            noise.fit(dataset(x), random);
+            double[] logp = noise.logProb(Tensor.adopt(x.getRows(0, 1, 2).castTo(Tensor.DEFAULT_TYPE))).toDoubleArray();
+            // the exact log density under the sample covariance, in double precision
+            INDArray c = x.subRowVector(x.mean(true, 0));
+            INDArray cov = c.transpose().mmul(c).divi(x.rows() - 1);
+            INDArray l = org.ebm4j.api.tensor.Cholesky.lower(cov);
+            double logDet = 0;
+            for (int j = 0; j < d; j++) {
+                logDet += 2 * Math.log(l.getDouble(j, j));
+            }
+            assertThat(logDet).isLessThan(-30); // det ≈ 1e-16 or smaller
+            INDArray y = x.getRows(0, 1, 2).subRowVector(x.mean(true, 0)).mmul(org.ebm4j.api.tensor.Cholesky.lowerInverse(l).transpose());
+            for (int i = 0; i < 3; i++) {
+                double expected = -0.5 * y.getRow(i).mul(y.getRow(i)).sumNumber().doubleValue() - 0.5 * logDet - 0.5 * d * Math.log(2 * Math.PI);
+                assertThat(logp[i]).as(name + " row " + i).isCloseTo(expected, offset(1e-3 * Math.abs(expected) + 1e-2));
+            }
+        }
+    }
+
     @Test
     void aGivenGaussianNeedsNoFitAndHasTheWrittenDensity() {
         NoiseDistribution noise = create(new GaussianNoiseProvider(), "mean = [1, 2], covariance = [[2, 0], [0, 0.5]]", 2);
