@@ -310,6 +310,42 @@ class ReliabilityIT {
         }
     }
 
+    /**
+     * A run folder the user cannot write: exit 2 naming the cause. Root writes anywhere, so as root the command runs as
+     * user nobody (setpriv); without either, it is skipped with the reason.
+     */
+    @Test
+    void aRunFolderThatCannotBeWrittenIsExitTwoNamingTheCause() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean setpriv = Files.isExecutable(Path.of("/usr/bin/setpriv"));
+        assumeThat(!root || setpriv).as("as root this needs /usr/bin/setpriv to run as another user").isTrue();
+        Path work = Files.createDirectories(dir.resolve("readonly"));
+        Outcome r = ebm(work, "run", experiment.toString(), "--set", "train.steps=20", "--out", work.resolve("runs").toString());
+        assertThat(r.code()).as(r.output()).isZero();
+        Path run = r.runFolder();
+        permissions(run, "r-xr-xr-x");
+        try {
+            List<String> command = new ArrayList<>();
+            if (root) {
+                command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+            }
+            command.addAll(List.of(HOME.resolve("bin/ebm").toString(), "resume", run.toString(), "--steps", "40"));
+            Process p = new ProcessBuilder(command).directory(Path.of("/").toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isEqualTo(2);
+            assertThat(out).contains("permission denied").contains(run.toString()).doesNotContain("\tat ");
+        } finally {
+            permissions(run, "rwxr-xr-x");
+        }
+    }
+
+    /** Sets the permissions of {@code from} and each folder above it up to the test's own folder. */
+    private static void permissions(Path from, String mode) throws IOException {
+        for (Path p = from; p != null && p.startsWith(dir); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- plugins
 
     static Path jar(Path file, Map<String, String> manifest, boolean index, Class<?>... classes) throws IOException {
