@@ -94,10 +94,10 @@ class RunFolderSafetyTest {
 
     @Test
     void theCheckpointOfTheBestValidationLossIsKeptToo() throws IOException {
-        // the mean-energy objective's loss keeps falling: its best step is the last one; a NaN objective is not needed
-        Path run = train("train { steps = 60, checkpoint-every = 10, keep-checkpoints = 1, "
-                + "early-stopping { enabled = true, every = 10, patience = 100 } }");
-        assertThat(checkpoints(run)).contains("step-000000060.ckpt").hasSizeBetween(1, 2);
+        // the validation loss is (step - 20)²: lowest at step 20, long after keep-checkpoints = 1 would have dropped it
+        Path run = train("objective { type = test-valley, best = 20 }\n"
+                + "train { steps = 60, checkpoint-every = 10, keep-checkpoints = 1, early-stopping { enabled = true, every = 10, patience = 100 } }");
+        assertThat(checkpoints(run)).containsExactly("step-000000020.ckpt", "step-000000060.ckpt");
     }
 
     @Test
