@@ -78,13 +78,18 @@ public final class ObjectiveBenchmark {
     }
 
     /** An objective built by its provider as an experiment builds it, nested noise by name from the noise and flow plugins. */
-    private static Objective provided(ObjectiveProvider provider, String settings) {
+    static Objective provided(ObjectiveProvider provider, String settings) {
+        return provided(provider, settings, 2);
+    }
+
+    static Objective provided(ObjectiveProvider provider, String settings, int d) {
         Map<ComponentProvider<?>, ComponentKind> noises = Map.of(new GaussianNoiseProvider(), ComponentKind.NOISE,
-                new FlowNoiseProvider(), ComponentKind.NOISE);
+                new FlowNoiseProvider(), ComponentKind.NOISE, new org.ebm4j.plugins.noise.UniformNoiseProvider(), ComponentKind.NOISE,
+                new org.ebm4j.plugins.mcmc.UlaProvider(), ComponentKind.SAMPLER);
         Objective objective = new Standalone(provider, ComponentKind.OBJECTIVE, noises)
-                .build(Objective.class, ConfigFactory.parseString(settings), 2, 3);
+                .build(Objective.class, ConfigFactory.parseString(settings), d, 3);
         try (RandomSource random = RandomSource.seeded(4)) {
-            INDArray data = random.normal(DataType.FLOAT, 2000, 2).array();
+            INDArray data = random.normal(DataType.FLOAT, 2000, d).array();
             objective.prepare(new Dataset("benchmark", data, data), random);
         }
         return objective;
@@ -105,6 +110,55 @@ public final class ObjectiveBenchmark {
      * the 2-D MLP energy, 100 ULA steps, the ula sampler of the mcmc plugin.
      */
     private static void langevin() {
+        System.out.printf(Locale.ROOT, "%n## Langevin throughput: 10,000 chains x 100 ULA steps, MLP 2-128-128-1, float32%n");
+        System.out.printf(Locale.ROOT, "chain-steps/s: median %.0f over 5 runs%n", langevinChainStepsPerSecond());
+    }
+
+    /** Times the objective's training step and prints a row; returns ms/step. */
+    private static double report(String name, int d, Function<EnergyModel, EnergyModel> wrap, Objective objective, double dsmMs) {
+        int[] ops = new int[1];
+        double median = msPerStep(d, List.of(128, 128), 256, wrap, objective, Math.max(20, (int) (400 / Math.max(1.0, d / 4.0))), ops);
+        System.out.printf(Locale.ROOT, "%-14s %10.3f %10s %12d%n", name, median,
+                dsmMs > 0 ? String.format(Locale.ROOT, "%.2f", median / dsmMs) : "1.00", ops[0]);
+        return median;
+    }
+
+    /**
+     * The median ms of one training step (losses, gradients, one Adam step for every group) over {@value #ROUNDS}
+     * rounds of {@code perRound} steps after 100 warm-up steps; {@code ops[0]} gets the arrays one step allocates.
+     */
+    static double msPerStep(int d, List<Integer> hidden, int batchSize, Function<EnergyModel, EnergyModel> wrap, Objective objective,
+                            int perRound, int[] ops) {
+        EnergyModel model = wrap.apply(new MlpEnergy(d, hidden, Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(0)));
+        List<Parameters> groups = new java.util.ArrayList<>(List.of(model.parameters()));
+        objective.parameterGroups().values().stream().filter(p -> !p.isEmpty()).forEach(groups::add); // NCE's c, FCE's flow
+        Optimizer adam = new Optimizer(OptimizerSpec.adam(1e-3), groups);
+        RandomSource rng = RandomSource.seeded(1);
+        Batch batch = new Batch(rng.normal(DataType.FLOAT, batchSize, d));
+        Runnable step = () -> {
+            try (TensorScope scope = TensorScope.open()) {
+                Tensor loss = objective.losses(model, batch, new StepContext(0, 1, rng)).losses().get(0).value();
+                adam.step(Autograd.grad(loss, adam.tensors(), false));
+                ops[0] = scope.ownedCount();
+            }
+        };
+        for (int i = 0; i < 100; i++) {
+            step.run();
+        }
+        double[] ms = new double[ROUNDS];
+        for (int k = 0; k < ROUNDS; k++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < perRound; i++) {
+                step.run();
+            }
+            ms[k] = (System.nanoTime() - t0) / 1e6 / perRound;
+        }
+        Arrays.sort(ms);
+        return ms[ROUNDS / 2];
+    }
+
+    /** Median chain-steps/s of 10,000 chains × 100 ULA steps of the 2-D MLP energy (5 runs after a warm-up). */
+    static double langevinChainStepsPerSecond() {
         EnergyModel model = new MlpEnergy(2, List.of(128, 128), Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(0));
         RandomSource rng = RandomSource.seeded(2);
         Tensor init = rng.uniform(-5, 5, DataType.FLOAT, 10_000, 2);
@@ -117,42 +171,6 @@ public final class ObjectiveBenchmark {
             rates[k] = 10_000 * 100 / ((System.nanoTime() - t0) / 1e9);
         }
         Arrays.sort(rates);
-        System.out.printf(Locale.ROOT, "%n## Langevin throughput: 10,000 chains x 100 ULA steps, MLP 2-128-128-1, float32%n");
-        System.out.printf(Locale.ROOT, "chain-steps/s: median %.0f (min %.0f, max %.0f over %d runs)%n", rates[2], rates[0], rates[4], rates.length);
-    }
-
-    /** Times the objective's training step and prints a row; returns ms/step. */
-    private static double report(String name, int d, Function<EnergyModel, EnergyModel> wrap, Objective objective, double dsmMs) {
-        EnergyModel model = wrap.apply(new MlpEnergy(d, List.of(128, 128), Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(0)));
-        List<Parameters> groups = new java.util.ArrayList<>(List.of(model.parameters()));
-        objective.parameterGroups().values().stream().filter(p -> !p.isEmpty()).forEach(groups::add); // NCE's c, FCE's flow
-        Optimizer adam = new Optimizer(OptimizerSpec.adam(1e-3), groups);
-        RandomSource rng = RandomSource.seeded(1);
-        Batch batch = new Batch(rng.normal(DataType.FLOAT, 256, d));
-        int[] ops = new int[1];
-        Runnable step = () -> {
-            try (TensorScope scope = TensorScope.open()) {
-                Tensor loss = objective.losses(model, batch, new StepContext(0, 1, rng)).losses().get(0).value();
-                adam.step(Autograd.grad(loss, adam.tensors(), false));
-                ops[0] = scope.ownedCount();
-            }
-        };
-        for (int i = 0; i < 100; i++) {
-            step.run();
-        }
-        int perRound = Math.max(20, (int) (400 / Math.max(1.0, d / 4.0)));
-        double[] ms = new double[ROUNDS];
-        for (int k = 0; k < ROUNDS; k++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < perRound; i++) {
-                step.run();
-            }
-            ms[k] = (System.nanoTime() - t0) / 1e6 / perRound;
-        }
-        Arrays.sort(ms);
-        double median = ms[ROUNDS / 2];
-        System.out.printf(Locale.ROOT, "%-14s %10.3f %10s %12d%n", name, median,
-                dsmMs > 0 ? String.format(Locale.ROOT, "%.2f", median / dsmMs) : "1.00", ops[0]);
-        return median;
+        return rates[2];
     }
 }
