@@ -3,7 +3,17 @@ package org.ebm4j.api.tensor;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastDivOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.api.ops.impl.controlflow.Select;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarDivision;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseDivision;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -11,9 +21,10 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Raw ND4J helpers behind the tensor operations. Every method returns a freshly allocated array that nothing
- * else references, so a {@link TensorScope} may free it. Fast paths pick ND4J's cheapest call for the common
- * shapes (same shape, scalar, row or column vector); the general case is NumPy broadcasting.
+ * Raw ND4J helpers behind the tensor operations. Every method returns a freshly allocated (or
+ * {@linkplain ArrayPool reused}) array that nothing else references, so a {@link TensorScope} may free it. Fast
+ * paths pick ND4J's cheapest call for the common shapes (same shape, scalar, row or column vector) and write
+ * into a pooled output; the general case is NumPy broadcasting.
  */
 final class NdOps {
 
@@ -29,11 +40,12 @@ final class NdOps {
         long[] as = a.shape();
         long[] bs = b.shape();
         if (Arrays.equals(as, bs)) {
+            INDArray out = ArrayPool.take(a.dataType(), as);
             return switch (op) {
-                case ADD -> a.add(b);
-                case SUB -> a.sub(b);
-                case MUL -> a.mul(b);
-                case DIV -> a.div(b);
+                case ADD -> a.add(b, out);
+                case SUB -> a.sub(b, out);
+                case MUL -> a.mul(b, out);
+                case DIV -> a.div(b, out);
             };
         }
         if (b.length() == 1 && bs.length <= as.length) {
@@ -43,22 +55,12 @@ final class NdOps {
             return scalar(op, b, a.getDouble(0), true);
         }
         if (as.length == 2 && isRowOf(bs, as[1])) {
-            return switch (op) {
-                case ADD -> a.addRowVector(b);
-                case SUB -> a.subRowVector(b);
-                case MUL -> a.mulRowVector(b);
-                case DIV -> a.divRowVector(b);
-            };
+            return broadcastAlong(op, a, b, 1);
         }
         if (as.length == 2 && bs.length == 2 && bs[1] == 1 && bs[0] == as[0]) {
-            return switch (op) {
-                case ADD -> a.addColumnVector(b);
-                case SUB -> a.subColumnVector(b);
-                case MUL -> a.mulColumnVector(b);
-                case DIV -> a.divColumnVector(b);
-            };
+            return broadcastAlong(op, a, b, 0);
         }
-        INDArray out = Nd4j.createUninitialized(a.dataType(), broadcastShape(as, bs));
+        INDArray out = ArrayPool.take(a.dataType(), broadcastShape(as, bs));
         INDArray[] in = {a, b};
         INDArray[] res = {out};
         switch (op) {
@@ -67,6 +69,18 @@ final class NdOps {
             case MUL -> Nd4j.exec(new MulOp(in, res));
             case DIV -> Nd4j.exec(new DivOp(in, res));
         }
+        return out;
+    }
+
+    /** {@code a op v} for a matrix {@code a} and a vector {@code v} laid along {@code dimension} (1: a row, 0: a column). */
+    private static INDArray broadcastAlong(Pairwise op, INDArray a, INDArray v, int dimension) {
+        INDArray out = ArrayPool.take(a.dataType(), a.shape());
+        Nd4j.exec(switch (op) {
+            case ADD -> new BroadcastAddOp(a, v, out, dimension);
+            case SUB -> new BroadcastSubOp(a, v, out, dimension);
+            case MUL -> new BroadcastMulOp(a, v, out, dimension);
+            case DIV -> new BroadcastDivOp(a, v, out, dimension);
+        });
         return out;
     }
 
@@ -82,12 +96,14 @@ final class NdOps {
             free(filled);
             return out;
         }
-        return switch (op) {
-            case ADD -> a.add(v);
-            case SUB -> reversed ? a.rsub(v) : a.sub(v);
-            case MUL -> a.mul(v);
-            case DIV -> reversed ? a.rdiv(v) : a.div(v);
-        };
+        INDArray out = ArrayPool.take(a.dataType(), a.shape());
+        Nd4j.exec(switch (op) {
+            case ADD -> new ScalarAdd(a, null, out, v);
+            case SUB -> reversed ? new ScalarReverseSubtraction(a, null, out, v) : new ScalarSubtraction(a, null, out, v);
+            case MUL -> new ScalarMultiplication(a, null, out, v);
+            case DIV -> reversed ? new ScalarReverseDivision(a, null, out, v) : new ScalarDivision(a, null, out, v);
+        });
+        return out;
     }
 
     private static boolean isRowOf(long[] shape, long columns) {
@@ -171,7 +187,7 @@ final class NdOps {
     /** {@code cond ? a : b} elementwise; {@code cond} is any array, nonzero meaning true. */
     static INDArray select(INDArray cond, INDArray a, INDArray b) {
         INDArray c = cond.dataType() == DataType.BOOL ? cond : cond.castTo(DataType.BOOL);
-        INDArray out = a.ulike();
+        INDArray out = ArrayPool.takeLike(a);
         Nd4j.exec(new Select(new INDArray[] {c, a, b}, new INDArray[] {out}));
         if (c != cond) {
             free(c);
@@ -186,9 +202,11 @@ final class NdOps {
         return mask;
     }
 
+    /** Frees temporaries at once: pooled ones go back to the pool, others are closed. */
     static void free(INDArray... arrays) {
+        ArrayPool pool = ArrayPool.current();
         for (INDArray a : arrays) {
-            if (a != null && a.closeable()) {
+            if (a != null && !pool.giveBack(a) && a.closeable()) {
                 a.close();
             }
         }

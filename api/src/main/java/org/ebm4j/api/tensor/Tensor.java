@@ -5,7 +5,18 @@ import java.util.Objects;
 import org.ebm4j.api.tensor.NdOps.Pairwise;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseTransformOp;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -56,11 +67,18 @@ public final class Tensor {
     private final INDArray value;
     private final boolean requiresGrad;
     private final Node node;
+    /** Set when {@code value} is a reused array ({@link ArrayPool}): ends when the owning scope closes. */
+    private final ArrayPool.Lease lease;
 
-    private Tensor(INDArray value, boolean requiresGrad, Node node) {
+    private Tensor(INDArray value, boolean requiresGrad, Node node, ArrayPool.Lease lease) {
         this.value = value;
         this.requiresGrad = requiresGrad;
         this.node = node;
+        this.lease = lease;
+    }
+
+    private Tensor(INDArray value, boolean requiresGrad, Node node) {
+        this(value, requiresGrad, node, ArrayPool.leaseOf(value));
     }
 
     // ------------------------------------------------------------------ creation
@@ -68,6 +86,10 @@ public final class Tensor {
     /** A tensor over {@code array} that needs no gradient. The array is shared, not copied, and never freed by a scope. */
     public static Tensor constant(INDArray array) {
         return new Tensor(Objects.requireNonNull(array, "array"), false, null);
+    }
+
+    static Tensor constant(INDArray array, ArrayPool.Lease lease) {
+        return new Tensor(array, false, null, lease);
     }
 
     /** A leaf over {@code array} that requires grad: what gradients are taken with respect to. Shares the array. */
@@ -109,11 +131,18 @@ public final class Tensor {
     }
 
     static Tensor zerosLike(Tensor t) {
-        return fresh(t.array().ulike().assign(0));
+        return fresh(ArrayPool.takeLike(t.array()).assign(0));
     }
 
     static Tensor onesLike(Tensor t) {
-        return fresh(t.array().ulike().assign(1));
+        return fresh(ArrayPool.takeLike(t.array()).assign(1));
+    }
+
+    /** An elementwise ND4J transform of {@code x} into a pooled array of its shape. */
+    private static INDArray transform(INDArray x, java.util.function.BiFunction<INDArray, INDArray, BaseTransformOp> op) {
+        INDArray out = ArrayPool.takeLike(x);
+        Nd4j.exec(op.apply(x, out));
+        return out;
     }
 
     /** Wraps an array this package just allocated: a constant owned by the current scope. */
@@ -140,7 +169,7 @@ public final class Tensor {
 
     /** The values. Treat as read-only unless you own the tensor (a leaf you created). */
     public INDArray array() {
-        if (value.wasClosed()) {
+        if (value.wasClosed() || (lease != null && !lease.live())) {
             throw new IllegalStateException("Tensor " + describe() + " was used after the TensorScope that owned it closed;"
                     + " pass it to TensorScope.keep(...) to let it outlive the scope");
         }
@@ -200,12 +229,12 @@ public final class Tensor {
 
     /** The same values with no history and no gradient: a constant. Shares the array. */
     public Tensor detach() {
-        return new Tensor(array(), false, null);
+        return new Tensor(array(), false, null, lease);
     }
 
     /** A new leaf over the same values that requires grad, cut from any history (PyTorch's {@code detach().requires_grad_()}). */
     public Tensor requireGrad() {
-        return new Tensor(array(), true, null);
+        return new Tensor(array(), true, null, lease);
     }
 
     /** The same values in another data type. */
@@ -219,7 +248,7 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        return describe() + (value.length() <= 16 && !value.wasClosed() ? " " + value.toString().replaceAll("\\s+", " ") : "");
+        return describe() + (value.length() <= 16 && !value.wasClosed() && (lease == null || lease.live()) ? " " + value.toString().replaceAll("\\s+", " ") : "");
     }
 
     private String describe() {
@@ -282,18 +311,17 @@ public final class Tensor {
     }
 
     public Tensor neg() {
-        return op("neg", array().neg(), (out, g, n) -> new Tensor[] {g.neg()}, this);
+        return op("neg", transform(array(), Negative::new), (out, g, n) -> new Tensor[] {g.neg()}, this);
     }
 
     // ------------------------------------------------------------------ elementwise functions
 
     public Tensor square() {
-        INDArray a = array();
-        return op("square", a.mul(a), (out, g, n) -> new Tensor[] {g.mul(this).mul(2.0)}, this);
+        return op("square", transform(array(), Square::new), (out, g, n) -> new Tensor[] {g.mul(this).mul(2.0)}, this);
     }
 
     public Tensor sqrt() {
-        return op("sqrt", Transforms.sqrt(array(), true), (out, g, n) -> new Tensor[] {g.div(out).mul(0.5)}, this);
+        return op("sqrt", transform(array(), Sqrt::new), (out, g, n) -> new Tensor[] {g.div(out).mul(0.5)}, this);
     }
 
     /** {@code this ^ p} for a constant exponent. */
@@ -308,23 +336,21 @@ public final class Tensor {
     }
 
     public Tensor exp() {
-        return op("exp", Transforms.exp(array(), true), (out, g, n) -> new Tensor[] {g.mul(out)}, this);
+        return op("exp", transform(array(), Exp::new), (out, g, n) -> new Tensor[] {g.mul(out)}, this);
     }
 
     public Tensor log() {
-        return op("log", Transforms.log(array(), true), (out, g, n) -> new Tensor[] {g.div(this)}, this);
+        return op("log", transform(array(), Log::new), (out, g, n) -> new Tensor[] {g.div(this)}, this);
     }
 
     /** {@code log(1 + x)}, accurate for small {@code x}. */
     public Tensor log1p() {
-        INDArray a = array();
-        INDArray out = a.ulike();
-        Nd4j.exec(new Log1p(a, out));
+        INDArray out = transform(array(), Log1p::new);
         return op("log1p", out, (o, g, n) -> new Tensor[] {g.div(add(1.0))}, this);
     }
 
     public Tensor abs() {
-        return op("abs", Transforms.abs(array(), true),
+        return op("abs", transform(array(), Abs::new),
                 (out, g, n) -> new Tensor[] {g.mul(fresh(Transforms.sign(array(), true)))}, this);
     }
 
@@ -336,12 +362,12 @@ public final class Tensor {
     }
 
     public Tensor sigmoid() {
-        return op("sigmoid", Transforms.sigmoid(array(), true),
+        return op("sigmoid", transform(array(), Sigmoid::new),
                 (out, g, n) -> new Tensor[] {g.mul(out).mul(out.rsub(1.0))}, this);
     }
 
     public Tensor tanh() {
-        return op("tanh", Transforms.tanh(array(), true),
+        return op("tanh", transform(array(), Tanh::new),
                 (out, g, n) -> new Tensor[] {g.mul(out.square().rsub(1.0))}, this);
     }
 
@@ -361,21 +387,27 @@ public final class Tensor {
     public Tensor silu() {
         // sigmoid once; silu, silu' and silu'' are cheap arithmetic on it (transcendentals dominate ND4J's cost)
         INDArray x = array();
-        INDArray s = Transforms.sigmoid(x, true);
+        INDArray s = transform(x, Sigmoid::new);
         TensorScope.register(s);
-        return op("silu", x.mul(s), (o, g, n) -> new Tensor[] {g.mul(siluDerivative(s))}, this);
+        return op("silu", x.mul(s, ArrayPool.takeLike(x)), (o, g, n) -> new Tensor[] {g.mul(siluDerivative(s))}, this);
     }
 
     /** {@code silu'(x) = s (1 + x (1 - s))} from {@code s = sigmoid(x)}. */
     private Tensor siluDerivative(INDArray s) {
-        INDArray out = s.rsub(1.0).muli(array()).addi(1.0).muli(s);
+        INDArray out = ArrayPool.takeLike(s);
+        Nd4j.exec(new ScalarReverseSubtraction(s, null, out, 1.0));
+        out.muli(array()).addi(1.0).muli(s);
         return op("siluDerivative", out, (o, g, n) -> new Tensor[] {g.mul(siluSecondDerivative(s))}, this);
     }
 
     /** {@code silu''(x) = s (1 - s) (2 + x (1 - 2 s))} from {@code s = sigmoid(x)}. */
     private Tensor siluSecondDerivative(INDArray s) {
-        INDArray out = s.mul(-2.0).addi(1.0).muli(array()).addi(2.0);
-        INDArray spread = s.rsub(1.0).muli(s);
+        INDArray out = ArrayPool.takeLike(s);
+        Nd4j.exec(new ScalarMultiplication(s, null, out, -2.0));
+        out.addi(1.0).muli(array()).addi(2.0);
+        INDArray spread = ArrayPool.takeLike(s);
+        Nd4j.exec(new ScalarReverseSubtraction(s, null, spread, 1.0));
+        spread.muli(s);
         out.muli(spread);
         NdOps.free(spread);
         return op("siluSecondDerivative", out, (o, g, n) -> {
@@ -618,7 +650,9 @@ public final class Tensor {
         if (a.dataType() != b.dataType()) {
             throw new IllegalArgumentException("matmul operands differ in data type: " + a.dataType() + " and " + b.dataType());
         }
-        INDArray result = Nd4j.gemm(a.array(), b.array(), ta, tb);
+        long rowsOut = ta ? a.shape()[1] : a.shape()[0];
+        long columnsOut = tb ? b.shape()[0] : b.shape()[1];
+        INDArray result = Nd4j.gemm(a.array(), b.array(), ArrayPool.take(a.dataType(), rowsOut, columnsOut), ta, tb, 1.0, 0.0);
         return op("matmul", result, (out, g, n) -> {
             Tensor ga = null;
             Tensor gb = null;

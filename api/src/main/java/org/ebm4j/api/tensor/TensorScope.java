@@ -47,6 +47,11 @@ public final class TensorScope implements AutoCloseable {
         return scope;
     }
 
+    /** Whether a scope is open on the current thread. */
+    static boolean isOpen() {
+        return !OPEN.get().isEmpty();
+    }
+
     /** Registers a freshly allocated array with the innermost open scope, if any. */
     static void register(INDArray array) {
         TensorScope scope = OPEN.get().peek();
@@ -62,12 +67,18 @@ public final class TensorScope implements AutoCloseable {
      */
     public Tensor keep(Tensor tensor) {
         INDArray array = tensor.array();
+        if (array.isView()) {
+            // a view may look into an array this scope hands back for reuse: keep a copy of its own
+            array = array.dup();
+        }
         kept.add(array);
         TensorScope parent = parent();
         if (parent != null) {
             parent.owned.add(array);
+        } else {
+            ArrayPool.current().release(array);
         }
-        return tensor.detach();
+        return Tensor.constant(array, ArrayPool.leaseOf(array));
     }
 
     private TensorScope parent() {
@@ -100,8 +111,9 @@ public final class TensorScope implements AutoCloseable {
         }
         stack.pop();
         closed = true;
+        ArrayPool pool = ArrayPool.current();
         for (INDArray array : owned) {
-            if (!kept.contains(array) && array.closeable()) {
+            if (!kept.contains(array) && !pool.giveBack(array) && array.closeable()) {
                 array.close();
             }
         }
