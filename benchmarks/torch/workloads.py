@@ -194,6 +194,19 @@ def loaded_blas():
     return libs
 
 
+def openblas_core():
+    """The kernels the loaded OpenBLAS runs (it honours OPENBLAS_CORETYPE), or why that cannot be told."""
+    import ctypes
+    for lib in loaded_blas():
+        try:
+            name = ctypes.CDLL(lib).openblas_get_corename
+        except (OSError, AttributeError):
+            continue
+        name.restype = ctypes.c_char_p
+        return name().decode()
+    return "not OpenBLAS"
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=1)
@@ -205,6 +218,7 @@ if __name__ == "__main__":
     if a.info:
         print(torch.__config__.show())
         print("loaded BLAS:", " ".join(loaded_blas()))
+        print("OpenBLAS kernels:", openblas_core())
         sys.exit(0)
     for name in a.workloads or WORKLOADS:
         if name not in WORKLOADS:

@@ -65,19 +65,24 @@ public final class RandomSource implements AutoCloseable {
 
     /** A constant tensor of standard normal draws. */
     public Tensor normal(DataType type, long... shape) {
-        return Tensor.adopt(fillNormal(Nd4j.createUninitialized(type, shape), 0.0, 1.0));
+        Tensor draws = Tensor.uninitialized(type, shape);
+        fillNormal(draws.array(), 0.0, 1.0);
+        return draws;
     }
 
     /** A constant tensor of draws uniform on {@code [low, high)}. */
     public Tensor uniform(double low, double high, DataType type, long... shape) {
-        return Tensor.adopt(fillUniform(Nd4j.createUninitialized(type, shape), low, high));
+        Tensor draws = Tensor.uninitialized(type, shape);
+        fillUniform(draws.array(), low, high);
+        return draws;
     }
 
     /** A constant tensor of independent ±1 with probability ½ each (Rademacher). */
     public Tensor rademacher(DataType type, long... shape) {
-        INDArray out = Nd4j.createUninitialized(type, shape);
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(out, 0.5), rng);
-        return Tensor.adopt(out.muli(2.0).subi(1.0));
+        Tensor draws = Tensor.uninitialized(type, shape);
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(draws.array(), 0.5), rng);
+        draws.array().muli(2.0).subi(1.0);
+        return draws;
     }
 
     /** Fills {@code target} in place with draws from {@code N(mean, std²)}; returns it. */

@@ -123,6 +123,14 @@ public final class Tensor {
     }
 
     /**
+     * A constant with uninitialised values, for filling in place (random draws, data copied in): owned by the
+     * current {@link TensorScope}, which may hand the same array to a later step instead of allocating a new one.
+     */
+    public static Tensor uninitialized(DataType type, long... shape) {
+        return fresh(ArrayPool.take(type, shape));
+    }
+
+    /**
      * A constant over an array that nothing else references (one you just allocated): the current
      * {@link TensorScope} takes ownership and frees it with the step's other temporaries.
      */
@@ -410,13 +418,37 @@ public final class Tensor {
         spread.muli(s);
         out.muli(spread);
         NdOps.free(spread);
-        return op("siluSecondDerivative", out, (o, g, n) -> {
-            // silu''' = s'(1 - 2s)(3 + x(1 - 2s)) - 2x s'^2 with s' = s(1 - s): recorded ops, so any order works
+        return op("siluSecondDerivative", out, (o, g, n) -> new Tensor[] {g.mul(siluThirdDerivative(s))}, this);
+    }
+
+    /**
+     * The third derivative of SiLU, {@code 3 s2 + x s3}, from {@code s = sigmoid(x)} with {@code s1 = s(1 - s)},
+     * {@code s2 = s1(1 - 2s)} and {@code s3 = s2(1 - 2s) - 2 s1²} (the derivatives of the sigmoid): in place,
+     * without a second sigmoid (score matching's parameter gradients need it on every step).
+     */
+    private Tensor siluThirdDerivative(INDArray s) {
+        INDArray x = array();
+        INDArray oneMinus2s = ArrayPool.takeLike(s);
+        Nd4j.exec(new ScalarMultiplication(s, null, oneMinus2s, -2.0));
+        oneMinus2s.addi(1.0);
+        INDArray s1 = ArrayPool.takeLike(s);
+        Nd4j.exec(new ScalarReverseSubtraction(s, null, s1, 1.0));
+        s1.muli(s);
+        // s1 (1 - 2s)(3 + x(1 - 2s)) - 2x s1²
+        INDArray out = x.mul(oneMinus2s, ArrayPool.takeLike(s));
+        out.addi(3.0).muli(oneMinus2s).muli(s1);
+        s1.muli(s1).muli(x).muli(2.0);
+        out.subi(s1);
+        NdOps.free(oneMinus2s, s1);
+        return op("siluThirdDerivative", out, (o, g, n) -> {
+            // the fourth, 4 s3 + x s4 with s4 = s3(1 - 2s) - 6 s1 s2: recorded ops, so any order works
             Tensor sig = sigmoid();
-            Tensor sPrime = sig.mul(sig.rsub(1.0));
-            Tensor oneMinus2s = sig.mul(-2.0).add(1.0);
-            Tensor third = sPrime.mul(oneMinus2s).mul(mul(oneMinus2s).add(3.0)).sub(mul(sPrime.square()).mul(2.0));
-            return new Tensor[] {g.mul(third)};
+            Tensor s1t = sig.mul(sig.rsub(1.0));
+            Tensor oneMinus2 = sig.mul(-2.0).add(1.0);
+            Tensor s2t = s1t.mul(oneMinus2);
+            Tensor s3t = s2t.mul(oneMinus2).sub(s1t.square().mul(2.0));
+            Tensor s4t = s3t.mul(oneMinus2).sub(s1t.mul(s2t).mul(6.0));
+            return new Tensor[] {g.mul(s3t.mul(4.0).add(mul(s4t)))};
         }, this);
     }
 

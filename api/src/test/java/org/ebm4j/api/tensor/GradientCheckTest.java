@@ -42,6 +42,14 @@ class GradientCheckTest {
         return new Case(name, List.of(a, b), domain, in -> op.apply(in.get(0), in.get(1)));
     }
 
+    /** The elementwise derivative of {@code f} at {@code t} by autograd, differentiable again. */
+    private static Tensor derivative(Function<Tensor, Tensor> f, Tensor t) {
+        Tensor leaf = t.requiresGrad() ? t : t.requireGrad(); // finite differences pass constants
+        try (GradMode.Scope on = GradMode.on()) {
+            return Autograd.grad(f.apply(leaf).sum(), leaf, true);
+        }
+    }
+
     static Stream<Case> cases() {
         long[] m = {3, 4};
         return Stream.of(
@@ -64,6 +72,10 @@ class GradientCheckTest {
                 unary("tanh", Domain.ANY, Tensor::tanh),
                 unary("softplus", Domain.ANY, Tensor::softplus),
                 unary("silu", Domain.ANY, Tensor::silu),
+                // silu' by autograd: the first-order check tests silu'', the second-order one the third derivative
+                unary("silu'", Domain.ANY, t -> derivative(Tensor::silu, t)),
+                // silu'' by autograd: the second-order check tests the fourth derivative
+                unary("silu''", Domain.ANY, t -> derivative(u -> derivative(Tensor::silu, u), t)),
                 unary("relu", Domain.AWAY_FROM_ZERO, Tensor::relu),
                 unary("leakyRelu", Domain.AWAY_FROM_ZERO, t -> t.leakyRelu(0.2)),
                 unary("elu", Domain.AWAY_FROM_ZERO, t -> t.elu(0.7)),

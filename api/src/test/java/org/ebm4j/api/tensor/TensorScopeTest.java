@@ -66,4 +66,62 @@ class TensorScopeTest {
         assertThat(GradMode.isEnabled()).isTrue();
         assertThat(x.exp().sum().requiresGrad()).isTrue();
     }
+
+    @Test
+    void theNextStepReusesTheArraysOfTheLastAndATensorOfTheLastStepStillFailsLoudly() {
+        Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 8, 3));
+        Tensor first;
+        INDArray firstArray;
+        try (TensorScope step = TensorScope.open()) {
+            first = x.mul(2.0);
+            firstArray = first.array();
+        }
+        try (TensorScope step = TensorScope.open()) {
+            Tensor second = x.mul(3.0);
+            assertThat(second.array()).isSameAs(firstArray); // same shape and type: reused, not allocated
+            assertThat(second.array().getDouble(5)).isEqualTo(3.0 * x.array().getDouble(5), org.assertj.core.api.Assertions.within(1e-6));
+            assertThatThrownBy(first::array).isInstanceOf(IllegalStateException.class).hasMessageContaining("TensorScope");
+            assertThatThrownBy(first::detach).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aTensorKeptBeyondEveryScopeIsNeverReused() {
+        Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 5, 7));
+        Tensor kept;
+        try (TensorScope step = TensorScope.open()) {
+            kept = step.keep(x.add(1.0));
+        }
+        double before = kept.array().getDouble(3);
+        for (int i = 0; i < 3; i++) {
+            try (TensorScope step = TensorScope.open()) {
+                Tensor other = x.add(100.0 + i);
+                assertThat(other.array()).isNotSameAs(kept.array());
+            }
+        }
+        assertThat(kept.array().getDouble(3)).isEqualTo(before);
+        assertThat(kept.array().getDouble(3)).isEqualTo(x.array().getDouble(3) + 1.0, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void aKeptViewIsCopiedSoTheArrayBehindItCanBeReused() {
+        Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 4, 4));
+        Tensor kept;
+        try (TensorScope step = TensorScope.open()) {
+            Tensor doubled = x.mul(2.0);
+            kept = step.keep(Tensor.constant(doubled.array().reshape(16)));
+        }
+        try (TensorScope step = TensorScope.open()) {
+            x.mul(-5.0); // reuses the array the view looked into
+        }
+        assertThat(kept.array().getDouble(5)).isEqualTo(2.0 * x.array().getDouble(1, 1), org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void outsideAScopeNothingIsPooled() {
+        Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 3, 3));
+        Tensor y = x.mul(2.0);
+        assertThat(ArrayPool.leaseOf(y.array())).isNull();
+        assertThat(y.array().getDouble(0)).isEqualTo(2.0 * x.array().getDouble(0), org.assertj.core.api.Assertions.within(1e-6));
+    }
 }

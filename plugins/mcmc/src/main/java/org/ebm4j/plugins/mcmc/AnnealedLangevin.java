@@ -9,6 +9,8 @@ import org.ebm4j.api.tensor.GradMode;
 import org.ebm4j.api.tensor.Tensor;
 import org.ebm4j.api.tensor.TensorScope;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Annealed Langevin dynamics (Song &amp; Ermon 2019): for σ_1 &gt; … &gt; σ_L (geometric), {@code T} ULA steps at each
@@ -53,6 +55,9 @@ public final class AnnealedLangevin implements Sampler {
             INDArray state = init.array().dup();
             Tensor x = Tensor.constant(state);
             long rows = x.rows();
+            int total = sigmas.length * stepsPerLevel;
+            int every = ChainStatistics.sampleEvery(total);
+            int k = 0;
             for (double sigma : sigmas) {
                 double eps = stepSize * sigma * sigma / (last * last);
                 for (int t = 0; t < stepsPerLevel; t++) {
@@ -60,9 +65,13 @@ public final class AnnealedLangevin implements Sampler {
                         Tensor score = model instanceof NoiseConditionalEnergy conditional
                                 ? conditional.score(x, Tensor.full(sigma, x.dataType(), rows, 1), false)
                                 : model.score(x, false);
-                        stats.gradientNorm(score.square().sum(1).sqrt().mean().item());
+                        if (k % every == 0 || k == total - 1) {
+                            stats.gradientNorm(score.square().sum(1).sqrt().mean().item());
+                        }
+                        k++;
                         Tensor z = context.random().normal(x.dataType(), x.shape());
-                        state.assign(x.add(score.mul(0.5 * eps)).add(z.mul(Math.sqrt(eps))).array());
+                        Nd4j.exec(new Axpy(score.array(), state, state, 0.5 * eps)); // in place, as in ULA
+                        Nd4j.exec(new Axpy(z.array(), state, state, Math.sqrt(eps)));
                     }
                 }
             }

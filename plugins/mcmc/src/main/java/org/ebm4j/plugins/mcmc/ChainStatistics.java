@@ -16,6 +16,14 @@ final class ChainStatistics {
         acceptedSteps++;
     }
 
+    /**
+     * Every how many steps a long run measures the score's norm: up to ten evenly spaced steps (and the last), so
+     * the diagnostic does not cost five operations and a synchronisation per step.
+     */
+    static int sampleEvery(int steps) {
+        return Math.max(1, steps / 10);
+    }
+
     void gradientNorm(double norm) {
         gradNormSum += norm;
         gradSteps++;
