@@ -1,4 +1,5 @@
-# Sourced by the benchmark scripts: the OpenBLAS kernels bin/ebm uses.
+# Sourced by the benchmark scripts: the OpenBLAS kernels and OpenMP waiting bin/ebm uses.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 # OpenBLAS picks its kernels by CPU model and falls back to slow SSE3 ones on CPUs it does not know (recent AMD
 # ones among them). Use the SkylakeX (AVX-512) kernels where the CPU has the AVX-512 subsets they need, else the
 # Haswell (AVX2) ones where it has AVX2. A value you set yourself wins.

@@ -153,6 +153,16 @@ public final class Tensor {
         return out;
     }
 
+    /** {@code f(x)} into a pooled array: vectorised Java where it can ({@link VectorMath}), else ND4J's {@code op}. */
+    private static INDArray transform(INDArray x, VectorMath.Function f,
+                                      java.util.function.BiFunction<INDArray, INDArray, BaseTransformOp> op) {
+        INDArray out = ArrayPool.takeLike(x);
+        if (!VectorMath.apply(f, x, out)) {
+            Nd4j.exec(op.apply(x, out));
+        }
+        return out;
+    }
+
     /** Wraps an array this package just allocated: a constant owned by the current scope. */
     static Tensor fresh(INDArray array) {
         TensorScope.register(array);
@@ -344,7 +354,7 @@ public final class Tensor {
     }
 
     public Tensor exp() {
-        return op("exp", transform(array(), Exp::new), (out, g, n) -> new Tensor[] {g.mul(out)}, this);
+        return op("exp", transform(array(), VectorMath.Function.EXP, Exp::new), (out, g, n) -> new Tensor[] {g.mul(out)}, this);
     }
 
     public Tensor log() {
@@ -370,12 +380,12 @@ public final class Tensor {
     }
 
     public Tensor sigmoid() {
-        return op("sigmoid", transform(array(), Sigmoid::new),
+        return op("sigmoid", transform(array(), VectorMath.Function.SIGMOID, Sigmoid::new),
                 (out, g, n) -> new Tensor[] {g.mul(out).mul(out.rsub(1.0))}, this);
     }
 
     public Tensor tanh() {
-        return op("tanh", transform(array(), Tanh::new),
+        return op("tanh", transform(array(), VectorMath.Function.TANH, Tanh::new),
                 (out, g, n) -> new Tensor[] {g.mul(out.square().rsub(1.0))}, this);
     }
 
@@ -395,7 +405,7 @@ public final class Tensor {
     public Tensor silu() {
         // sigmoid once; silu, silu' and silu'' are cheap arithmetic on it (transcendentals dominate ND4J's cost)
         INDArray x = array();
-        INDArray s = transform(x, Sigmoid::new);
+        INDArray s = transform(x, VectorMath.Function.SIGMOID, Sigmoid::new);
         TensorScope.register(s);
         return op("silu", x.mul(s, ArrayPool.takeLike(x)), (o, g, n) -> new Tensor[] {g.mul(siluDerivative(s))}, this);
     }
