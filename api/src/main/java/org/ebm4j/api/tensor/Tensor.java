@@ -385,7 +385,7 @@ public final class Tensor {
     }
 
     public Tensor tanh() {
-        return op("tanh", transform(array(), VectorMath.Function.TANH, Tanh::new),
+        return op("tanh", transform(array(), Tanh::new),
                 (out, g, n) -> new Tensor[] {g.mul(out.square().rsub(1.0))}, this);
     }
 
