@@ -142,7 +142,7 @@ public final class Pictures {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".writing-", ".png");
+            tmp = Files.createFile(dir.resolve(".writing-" + java.util.UUID.randomUUID() + ".png")); // the umask's mode, not 0600
             ImageIO.write(image, "png", tmp.toFile());
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

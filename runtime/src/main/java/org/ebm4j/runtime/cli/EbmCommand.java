@@ -28,9 +28,13 @@ public final class EbmCommand implements Runnable {
     public static final int FAILURE = 1;
     public static final int BAD_CONFIGURATION = 2;
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Plugins folder (default: -Debm.plugins, else the distribution's plugins/, else ./plugins).")
-    Path plugins;
+    @Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "A folder of plugin jars to load as well as the default one (repeatable; before or after the command).")
+    java.util.List<Path> plugins = new java.util.ArrayList<>();
+
+    @Option(names = "--plugins-only", scope = CommandLine.ScopeType.INHERIT,
+            description = "Load only the --plugins folders, not the default one (-Debm.plugins, else the distribution's plugins/, else ./plugins).")
+    boolean pluginsOnly;
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -40,11 +44,27 @@ public final class EbmCommand implements Runnable {
         new CommandLine(this).usage(out);
     }
 
-    /** The plugins folder this invocation uses; one named explicitly must be an existing folder. */
-    Path pluginsFolder() {
-        if (plugins != null) {
-            return existing(plugins, "--plugins", "command line");
+    /**
+     * The plugin folders this invocation loads, in order: the default one (unless {@code --plugins-only}), then each
+     * {@code --plugins} folder; one named explicitly must be an existing folder.
+     */
+    java.util.List<Path> pluginFolders() {
+        java.util.List<Path> folders = new java.util.ArrayList<>();
+        if (!pluginsOnly) {
+            folders.add(defaultPluginsFolder());
+        } else if (plugins.isEmpty()) {
+            throw new UsageException("--plugins-only needs at least one --plugins DIR");
         }
+        for (Path p : plugins) {
+            Path folder = existing(p, "--plugins", "command line");
+            if (folders.stream().noneMatch(f -> f.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize()))) {
+                folders.add(folder);
+            }
+        }
+        return folders;
+    }
+
+    private static Path defaultPluginsFolder() {
         String property = System.getProperty("ebm.plugins");
         if (property != null && !property.isBlank()) {
             return existing(Path.of(property), "-Debm.plugins", "system property");
@@ -66,7 +86,7 @@ public final class EbmCommand implements Runnable {
      * register. Every command that loads plugins goes through here, so they all say the same.
      */
     PluginSystem loadPlugins() {
-        PluginSystem system = PluginSystem.load(pluginsFolder());
+        PluginSystem system = PluginSystem.load(pluginFolders());
         system.failures().forEach(f -> err.println("warning: plugin " + f + "; the other plugins are loaded"));
         system.components().conflicts().forEach(c -> err.println("warning: " + c.describe()));
         return system;
@@ -135,7 +155,7 @@ public final class EbmCommand implements Runnable {
             if (a.equals("--plugins")) {
                 i++;
             } else if (a.startsWith("-")) {
-                if (!a.startsWith("--plugins=")) {
+                if (!a.startsWith("--plugins=") && !a.equals("--plugins-only")) {
                     return null; // a root option such as --help or --version
                 }
             } else {

@@ -21,8 +21,10 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = root.out;
-        try (PluginSystem system = PluginSystem.load(root.pluginsFolder())) {
-            out.println("Plugins in " + root.pluginsFolder().toAbsolutePath() + ":");
+        java.util.List<java.nio.file.Path> folders = root.pluginFolders();
+        try (PluginSystem system = PluginSystem.load(folders)) {
+            out.println("Plugins in " + folders.stream().map(f -> f.toAbsolutePath().toString())
+                    .collect(java.util.stream.Collectors.joining(", ")) + ":");
             for (PluginInfo p : system.plugins()) {
                 out.printf("  %-20s %-10s %-8s %s%n", p.id(), p.version(), p.state(), p.jar().getFileName());
             }

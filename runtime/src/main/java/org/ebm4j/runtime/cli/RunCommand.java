@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (HOCON).")
     Path file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting of the file, e.g. --set train.steps=100.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting (repeatable): train.steps=100")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where run folders go (default: ./runs).")

@@ -41,7 +41,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "K", description = "Sets the sampler's `steps`.")
     Integer steps;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set sampler.step-size=0.05.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting: sampler.step-size=0.05")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--init", paramLabel = "FROM", defaultValue = "uniform",

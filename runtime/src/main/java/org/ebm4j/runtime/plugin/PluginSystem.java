@@ -61,7 +61,12 @@ public final class PluginSystem implements AutoCloseable {
 
     /** Loads every {@code *.jar} in {@code folder} (a missing folder means no plugins), plus classpath extensions. */
     public static PluginSystem load(Path folder) {
-        return load(folder, builtInPlugins());
+        return load(List.of(folder), builtInPlugins());
+    }
+
+    /** Loads every {@code *.jar} of each folder in turn (a missing folder adds none), plus classpath extensions. */
+    public static PluginSystem load(List<Path> folders) {
+        return load(folders, builtInPlugins());
     }
 
     /** The ids of the plugins that ship with ebm4j: their component names win a clash. */
@@ -70,10 +75,14 @@ public final class PluginSystem implements AutoCloseable {
     }
 
     static PluginSystem load(Path folder, Set<String> builtIn) {
+        return load(List.of(folder), builtIn);
+    }
+
+    static PluginSystem load(List<Path> folders, Set<String> builtIn) {
         List<PluginFailure> failures = new ArrayList<>();
         // creates the providers (PF4J's extensions); the components module then binds them in a child injector
         Injector base = Guice.createInjector(Stage.PRODUCTION, binder -> binder.disableCircularProxies());
-        DefaultPluginManager manager = new DefaultPluginManager(folder) {
+        DefaultPluginManager manager = new DefaultPluginManager(folders) {
             @Override
             protected PluginLoader createPluginLoader() {
                 // application first: a plugin can never shadow the SPI or ND4J with its own copy
@@ -95,7 +104,7 @@ public final class PluginSystem implements AutoCloseable {
         };
         manager.setSystemVersion(SpiVersion.current());
 
-        for (Path jar : jars(folder)) {
+        for (Path jar : folders.stream().flatMap(f -> jars(f).stream()).toList()) {
             String bundled = bundledHostPackage(jar, failures);
             if (bundled == null) {
                 continue; // unreadable: already recorded

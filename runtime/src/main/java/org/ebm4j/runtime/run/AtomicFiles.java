@@ -34,7 +34,9 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             String name = target.getFileName().toString();
             String suffix = name.contains(".") ? name.substring(name.lastIndexOf('.')) : ".tmp";
-            tmp = Files.createTempFile(dir, ".writing-", suffix); // keep the extension: some writers key on it
+            // keep the extension (some writers key on it); createFile, not createTempFile: the file gets the umask's mode
+            // (0644 as a rule), as every other file of a run, not 0600
+            tmp = Files.createFile(dir.resolve(".writing-" + java.util.UUID.randomUUID() + suffix));
             writer.writeTo(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

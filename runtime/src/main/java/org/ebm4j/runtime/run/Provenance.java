@@ -8,7 +8,8 @@ import org.ebm4j.api.SpiVersion;
 import org.ebm4j.runtime.plugin.PluginInfo;
 
 /**
- * What produced a run: ebm4j, SPI and plugin versions, ND4J, Java, OS, cores, seed, experiment file, start time.
+ * What produced a run: ebm4j, SPI and plugin versions, ND4J, Java, OS, cores, seed, experiment file, the
+ * {@code --set} overrides given on the command line (in order), start time.
  * {@code provenance.json} and every checkpoint record it.
  */
 public record Provenance(Map<String, Object> values) {
@@ -18,6 +19,10 @@ public record Provenance(Map<String, Object> values) {
     }
 
     public static Provenance of(long seed, List<PluginInfo> plugins, String source) {
+        return of(seed, plugins, source, List.of());
+    }
+
+    public static Provenance of(long seed, List<PluginInfo> plugins, String source, List<String> overrides) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("ebm4j", SpiVersion.current());
         p.put("spi", SpiVersion.current());
@@ -30,6 +35,7 @@ public record Provenance(Map<String, Object> values) {
         p.put("cores", Runtime.getRuntime().availableProcessors());
         p.put("seed", seed);
         p.put("experiment-file", source);
+        p.put("overrides", List.copyOf(overrides));
         p.put("started", OffsetDateTime.now().toString());
         return new Provenance(p);
     }

@@ -42,7 +42,7 @@ public final class Runs {
         Injector experiment = experiment(loader.load(file, overrides));
         ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
         Injection.get(experiment, Experiment.class).trainable(); // before a run folder exists
-        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString());
+        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString(), overrides);
         RunFolder folder = RunFolder.create(outRoot, spec.name(), f -> {
             f.writeText(f.config(), ExperimentLoader.render(spec.resolved()));
             f.writeJson(f.provenance(), provenance.values());

@@ -62,7 +62,7 @@ public final class CheckpointStore {
         try {
             Files.createDirectories(folder);
             Path target = folder.resolve(String.format("step-%09d.ckpt", c.step()));
-            Path tmp = Files.createTempFile(folder, ".writing-", ".tmp");
+            Path tmp = Files.createFile(folder.resolve(".writing-" + java.util.UUID.randomUUID() + ".tmp")); // the umask's mode, not 0600
             try {
                 writeZip(tmp, c);
                 try {

@@ -34,6 +34,30 @@ class EbmCommandTest {
     }
 
     @Test
+    void theOverridesOfTheCommandLineAreRecordedInProvenance() throws IOException {
+        assertThat(ebm("run", experiment("").toString(), "--set", "train.steps=4", "--set", "seed=3",
+                "--out", dir.resolve("runs").toString())).as(cli.err).isZero();
+        Path run;
+        try (Stream<Path> runs = Files.list(dir.resolve("runs").resolve("gauss"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+        assertThat(provenance.get("overrides")).extracting(JsonNode::asText).containsExactly("train.steps=4", "seed=3");
+        assertThat(provenance.get("seed").asLong()).isEqualTo(3);
+        // every file of the run has the mode the umask gives (no 0600 files next to 0644 pictures)
+        try (Stream<Path> files = Files.walk(run)) {
+            List<Path> all = files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(".lock")).toList();
+            assertThat(all).extracting(f -> f.getFileName().toString()).contains("provenance.json", "config.conf", "metrics.jsonl");
+            assertThat(all).anyMatch(f -> f.toString().endsWith(".ckpt"));
+            var modes = new java.util.HashSet<String>();
+            for (Path f : all) {
+                modes.add(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+            }
+            assertThat(modes).as("modes of %s", all).hasSize(1);
+        }
+    }
+
+    @Test
     void runWritesACompleteRunFolderAndResumeContinuesIt() throws IOException {
         assertThat(ebm("run", experiment("").toString(), "--out", dir.resolve("runs").toString())).as(cli.err).isZero();
         assertThat(cli.out).contains("run folder: ");
@@ -45,6 +69,7 @@ class EbmCommandTest {
         JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
         assertThat(provenance.get("plugins").get("fixtures").asText()).isEqualTo("1.0.0");
         assertThat(provenance.get("seed").asLong()).isZero();
+        assertThat(provenance.get("overrides")).isEmpty();
         List<String> metrics = Files.readAllLines(run.resolve("metrics.jsonl"));
         assertThat(metrics).hasSize(3);
         assertThat(new ObjectMapper().readTree(metrics.get(2)).get("step").asLong()).isEqualTo(30);
