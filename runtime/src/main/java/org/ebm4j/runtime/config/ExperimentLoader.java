@@ -47,7 +47,48 @@ public final class ExperimentLoader {
     }
 
     public ExperimentSpec load(Path file, List<String> overrides) {
-        return load(parse(file), file, overrides);
+        return load(withAbsolutePaths(parse(file), file), file, overrides);
+    }
+
+    /**
+     * Settings named {@code path} or {@code *-path} are files: a relative one is resolved against the folder of the
+     * file that sets it (an included file's own folder), not the current directory, so an experiment runs the same
+     * from anywhere; the run folder then keeps the absolute path, and resuming does not depend on where it is run.
+     * Values set with {@code --set} stay relative to the current directory.
+     */
+    static Config withAbsolutePaths(Config parsed, Path file) {
+        return absolutePaths(parsed, parsed.root(), List.of(), file);
+    }
+
+    private static Config absolutePaths(Config out, com.typesafe.config.ConfigObject object, List<String> at, Path file) {
+        for (Map.Entry<String, com.typesafe.config.ConfigValue> e : object.entrySet()) {
+            List<String> keys = new java.util.ArrayList<>(at);
+            keys.add(e.getKey());
+            com.typesafe.config.ConfigValue value = e.getValue();
+            com.typesafe.config.ConfigValueType type;
+            try {
+                type = value.valueType();
+            } catch (com.typesafe.config.ConfigException.NotResolved unresolved) {
+                continue; // a substitution: its target is resolved where it is declared
+            }
+            if (type == com.typesafe.config.ConfigValueType.OBJECT) {
+                out = absolutePaths(out, (com.typesafe.config.ConfigObject) value, keys, file);
+                continue;
+            }
+            String last = e.getKey();
+            if ((!last.equals("path") && !last.endsWith("-path")) || type != com.typesafe.config.ConfigValueType.STRING) {
+                continue;
+            }
+            String text = (String) value.unwrapped();
+            if (text.isBlank() || Path.of(text).isAbsolute()) {
+                continue;
+            }
+            String origin = value.origin().filename();
+            Path base = (origin != null ? Path.of(origin) : file).toAbsolutePath().getParent();
+            String absolute = base.resolve(text).normalize().toString();
+            out = out.withValue(ConfigUtil.joinPath(keys), ConfigValueFactory.fromAnyRef(absolute).withOrigin(value.origin()));
+        }
+        return out;
     }
 
     /**

@@ -104,4 +104,23 @@ class ExperimentLoaderTest {
                         .contains("train.optimzer", "train.early-stopping.pateince"))
                 .hasMessageContaining("is not a setting of train's 'early-stopping'").hasMessageContaining("patience");
     }
+
+    @Test
+    void relativeFilePathsResolveAgainstTheFolderOfTheFileThatSetsThem() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("experiments"));
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("data.conf"), "data { test-path = \"held-out.csv\" }\n");
+        Path experiment = Files.writeString(sub.resolve("mine.conf"), """
+                include "../shared/data.conf"
+                data { path = "../data/train.csv", other = "not-a-path.csv", nested { source-path = "x.npy" } }
+                elsewhere = { path = "/already/absolute.csv" }
+                """);
+        com.typesafe.config.Config c = ExperimentLoader.withAbsolutePaths(ExperimentLoader.parse(experiment), experiment);
+        assertThat(c.getString("data.path")).isEqualTo(dir.resolve("data/train.csv").toAbsolutePath().normalize().toString());
+        assertThat(c.getString("data.test-path")).isEqualTo(shared.resolve("held-out.csv").toAbsolutePath().normalize().toString());
+        assertThat(c.getString("data.nested.source-path")).isEqualTo(sub.resolve("x.npy").toAbsolutePath().normalize().toString());
+        assertThat(c.getString("data.other")).isEqualTo("not-a-path.csv");
+        assertThat(c.getString("elsewhere.path")).isEqualTo("/already/absolute.csv");
+        assertThat(c.getValue("data.path").origin().lineNumber()).isEqualTo(2); // errors still point at the user's line
+    }
 }
