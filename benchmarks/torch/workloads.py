@@ -89,6 +89,84 @@ class Nce:
         return (F.softplus(-gx) + F.softplus(gy)).mean()
 
 
+class RealNvp(nn.Module):
+    """ebm4j's flow-noise: a standardisation, then 8 affine coupling layers (masks alternating even and odd
+    coordinates), each conditioner d -> 64 -> 64 -> 2d with SiLU, log-scales s = b tanh(raw / b), b = 2."""
+
+    def __init__(self, data, layers=8, hidden=64, bound=2.0):
+        super().__init__()
+        d = data.shape[1]
+        self.d, self.bound = d, bound
+        self.loc = nn.Parameter(data.mean(0).clone())
+        self.log_scale = nn.Parameter(data.std(0).log().clone())
+        self.masks = [torch.tensor([1.0 if (i + l) % 2 == 0 else 0.0 for i in range(d)]) for l in range(layers)]
+        self.nets = nn.ModuleList()
+        for _ in range(layers):
+            net = nn.Sequential(nn.Linear(d, hidden), nn.SiLU(), nn.Linear(hidden, hidden), nn.SiLU(), nn.Linear(hidden, 2 * d))
+            nn.init.zeros_(net[4].weight)
+            nn.init.zeros_(net[4].bias)
+            self.nets.append(net)
+        self.log_normal = -0.5 * d * math.log(2 * math.pi)
+
+    def shift_and_scale(self, l, kept):
+        out = self.nets[l](kept)
+        comp = 1 - self.masks[l]
+        s = torch.tanh(out[:, :self.d] / self.bound) * self.bound * comp
+        t = out[:, self.d:] * comp
+        return s, t
+
+    def log_prob(self, x):
+        y = (x - self.loc) / self.log_scale.exp()
+        log_det = -self.log_scale.sum().expand(x.shape[0])
+        for l in range(len(self.nets)):
+            kept = y * self.masks[l]
+            s, t = self.shift_and_scale(l, kept)
+            y = kept + (y * s.exp() + t) * (1 - self.masks[l])
+            log_det = log_det + s.sum(1)
+        return -0.5 * (y ** 2).sum(1) + self.log_normal + log_det
+
+    def sample_with_log_prob(self, n):
+        z = torch.randn(n, self.d)
+        y = z
+        per_row = -0.5 * (z ** 2).sum(1) + self.log_normal
+        for l in reversed(range(len(self.nets))):
+            kept = y * self.masks[l]
+            s, t = self.shift_and_scale(l, kept)
+            y = kept + (y - t) * (-s).exp() * (1 - self.masks[l])
+            per_row = per_row + s.sum(1)
+        return y * self.log_scale.exp() + self.loc, per_row - self.log_scale.sum()
+
+
+class NceFlow:
+    """NCE against the flow (not fitted: the standardisation only, as the ebm4j workload's fit.steps = 0), one noise
+    draw per row; with adversarial = True, FCE: the flow's draws and densities carry gradients and it ascends the loss."""
+
+    def __init__(self, data, adversarial=False):
+        self.flow = RealNvp(data)
+        self.adversarial = adversarial
+        for p in self.flow.parameters():
+            p.requires_grad_(adversarial)
+        self.c = torch.zeros((), requires_grad=True)
+
+    def params(self):
+        return [self.c] + (list(self.flow.parameters()) if self.adversarial else [])
+
+    def __call__(self, model, x):
+        with torch.set_grad_enabled(self.adversarial):
+            y, log_q_y = self.flow.sample_with_log_prob(x.shape[0])
+            log_q_x = self.flow.log_prob(x)
+        gx = -energy(model, x) - self.c - log_q_x
+        gy = -energy(model, y) - self.c - log_q_y
+        loss = (F.softplus(-gx) + F.softplus(gy)).mean()
+        if self.adversarial:
+            # the flow maximises what the EBM minimises: flip its gradients as they arrive
+            for p in self.flow.parameters():
+                if not hasattr(p, "_ascends"):
+                    p.register_hook(lambda g: -g)
+                    p._ascends = True
+        return loss
+
+
 class Pcd:
     """Persistent CD: a replay buffer of 10,000 chains (5 % restarted uniformly on the data's box widened by 1.5),
     20 ULA steps of size 0.01 per training step, loss E(data) - E(samples) + 0.1 (E(data)^2 + E(samples)^2)."""
@@ -179,6 +257,8 @@ WORKLOADS = {
     "ssm-vr": lambda: ms_per_step(2, 128, 256, lambda m, x: ssm(m, x, vr=True), 200),
     "exact-sm": lambda: ms_per_step(2, 128, 256, exact_sm, 200),
     "nce": lambda: with_state(Nce, 2, 128, 256, 200),
+    "nce-flow": lambda: with_state(NceFlow, 2, 128, 256, 100),
+    "fce": lambda: with_state(lambda data: NceFlow(data, adversarial=True), 2, 128, 256, 100),
     "pcd": lambda: with_state(Pcd, 2, 128, 256, 50),
     "langevin": langevin,
     "dsm-64": lambda: ms_per_step(64, 512, 128, dsm, 50),
