@@ -185,7 +185,8 @@ public final class Pictures {
         int left = 60;
         int top = 50;
         int marginalWidth = 460;
-        BufferedImage image = new BufferedImage(left + plot + 30 + marginalWidth, top + plot + 50, BufferedImage.TYPE_INT_RGB);
+        int bar = 60;           // the colour bar and its labels
+        BufferedImage image = new BufferedImage(left + plot + bar + marginalWidth, top + plot + 50, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -225,26 +226,72 @@ public final class Pictures {
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(left, top, plot, plot);
-        for (int t = 0; t <= 4; t++) {
-            double fx = grid.xlo + t * (grid.xhi - grid.xlo) / 4;
-            double fy = grid.ylo + t * (grid.yhi - grid.ylo) / 4;
-            int px = left + t * plot / 4;
-            int py = top + plot - t * plot / 4;
+        // round ticks ("nice numbers") where they fall in the box, not the box's own edges
+        for (double fx : niceTicks(grid.xlo, grid.xhi, 5)) {
+            int px = left + (int) Math.round((fx - grid.xlo) / (grid.xhi - grid.xlo) * plot);
             g.drawLine(px, top + plot, px, top + plot + 5);
-            g.drawString(String.format(Locale.ROOT, "%.1f", fx), px - 12, top + plot + 20);
+            String label = tickLabel(fx);
+            g.drawString(label, px - g.getFontMetrics().stringWidth(label) / 2, top + plot + 20);
+        }
+        for (double fy : niceTicks(grid.ylo, grid.yhi, 5)) {
+            int py = top + plot - (int) Math.round((fy - grid.ylo) / (grid.yhi - grid.ylo) * plot);
             g.drawLine(left - 5, py, left, py);
-            g.drawString(String.format(Locale.ROOT, "%.1f", fy), 8, py + 4);
+            String label = tickLabel(fy);
+            g.drawString(label, left - 8 - g.getFontMetrics().stringWidth(label), py + 4);
+        }
+        // colour bar: the density per unit area (the grid's probabilities over the area of a grid cell)
+        double cellArea = (grid.xhi - grid.xlo) / (res - 1) * (grid.yhi - grid.ylo) / (res - 1);
+        double maxDensity = max / cellArea;
+        int barX = left + plot + 8;
+        int barWidth = 10;
+        for (int py = 0; py < plot; py++) {
+            g.setColor(colour(1.0 - py / (double) (plot - 1)));
+            g.fillRect(barX, top + py, barWidth, 1);
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(barX, top, barWidth, plot);
+        if (maxDensity > 0 && Double.isFinite(maxDensity)) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            for (double v : niceTicks(0, maxDensity, 4)) {
+                int py = top + plot - (int) Math.round(v / maxDensity * plot);
+                g.drawLine(barX + barWidth, py, barX + barWidth + 3, py);
+                g.drawString(tickLabel(v), barX + barWidth + 4, py + 4);
+            }
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         }
         g.drawString("x1", left + plot / 2, top + plot + 40);
-        g.drawString("x2", 8, top + plot / 2 - 20);
+        g.drawString("x2", 4, top + plot / 2 - 20);
 
         int chartHeight = plot / 2;
         for (int axis = 0; axis < 2; axis++) {
             XYChart chart = marginal(grid, samples, labels, axis, marginalWidth, chartHeight);
-            g.drawImage(BitmapEncoder.getBufferedImage(chart), left + plot + 30, top + axis * chartHeight, null);
+            g.drawImage(BitmapEncoder.getBufferedImage(chart), left + plot + bar, top + axis * chartHeight, null);
         }
         g.dispose();
         return image;
+    }
+
+    /** About {@code count} round values (1, 2 or 5 times a power of ten apart) within {@code [lo, hi]}. */
+    static List<Double> niceTicks(double lo, double hi, int count) {
+        List<Double> ticks = new ArrayList<>();
+        if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return ticks;
+        }
+        double raw = (hi - lo) / Math.max(1, count - 1);
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        for (long k = (long) Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++) {
+            ticks.add(k == 0 ? 0.0 : k * step);
+        }
+        return ticks;
+    }
+
+    /** A tick's value with no more digits than it needs (0.05, 2.5, 10, 1.2e-04). */
+    static String tickLabel(double v) {
+        if (v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) {
+            return String.format(Locale.ROOT, "%.1e", v);
+        }
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static Color colour(double t) {
