@@ -70,6 +70,9 @@ class EbmCommandTest {
         assertThat(provenance.get("plugins").get("fixtures").asText()).isEqualTo("1.0.0");
         assertThat(provenance.get("seed").asLong()).isZero();
         assertThat(provenance.get("overrides")).isEmpty();
+        String report = Files.readString(run.resolve("report.html"));
+        assertThat(report).contains("<img src=\"plots/curves.png\"").contains("test-gaussian");
+        assertThat(run.resolve("plots/curves.png")).exists();
         List<String> metrics = Files.readAllLines(run.resolve("metrics.jsonl"));
         assertThat(metrics).hasSize(3);
         assertThat(new ObjectMapper().readTree(metrics.get(2)).get("step").asLong()).isEqualTo(30);

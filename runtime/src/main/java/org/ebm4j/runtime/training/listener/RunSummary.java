@@ -19,7 +19,7 @@ import org.ebm4j.runtime.training.TrainingOutcome;
 
 /**
  * The last listener: collects how the run went (the last log window, each evaluator's final results, how it ended)
- * and writes {@code summary.json} and {@code plots/curves.png}.
+ * and writes {@code summary.json}, {@code plots/curves.png} and {@code report.html}.
  */
 public final class RunSummary implements TrainingListener {
 
@@ -82,8 +82,10 @@ public final class RunSummary implements TrainingListener {
         outcome = new TrainingOutcome(end.lastStep(), lastWindow, end.failed() ? Map.of() : evaluations.results(),
                 warnings, seconds,
                 (end.lastStep() - firstStep) / Math.max(seconds, 1e-9), divergence, early, interruption);
-        folder.writeJson(folder.summary(), summary());
+        Map<String, Object> summary = summary();
+        folder.writeJson(folder.summary(), summary);
         CurvePlot.draw(folder.metrics(), folder.plots().resolve("curves.png"), spec.name() + ": losses, validation loss and evaluations");
+        org.ebm4j.runtime.run.RunReport.write(folder, spec.name() + ": " + folder.dir().getFileName(), summary);
     }
 
     /** How the run ended; available after the end. */
