@@ -1,6 +1,8 @@
 package org.ebm4j.plots;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ebm4j.api.model.EnergyModel;
 import org.ebm4j.api.random.RandomSource;
@@ -196,7 +198,76 @@ public final class GridDensity2d {
         out.put("grid-tv", tv);
         out.put("grid-tv-of-exact-draws", exact);
         out.put("outside-box", outside / (double) Math.max(1, n));
+        out.putAll(modeShares(mass, counts, n));
         return out;
+    }
+
+    /** Modes holding less of the model's mass than this are not reported (flat tails make many tiny basins). */
+    static final double MIN_MODE_MASS = 0.01;
+
+    /**
+     * The model's modes on the coarse grid and how the mass and the samples divide between them: each cell belongs
+     * to the local maximum that steepest ascent over its 8 neighbours reaches (its basin). {@code modes}: basins
+     * with at least 1 % of the mass; {@code mode-shares}: per mode, heaviest first, the model's mass and the
+     * samples' share (of all samples, those outside the box included); {@code heaviest-mode-mass} and
+     * {@code heaviest-mode-samples}: the same for the heaviest mode. This is where samplers lose mixture weights:
+     * a chain started in the light mode's basin stays there, and the shares disagree though each mode looks right.
+     */
+    Map<String, Object> modeShares(double[] mass, double[] counts, int n) {
+        int[] basin = new int[mass.length];
+        for (int c = 0; c < mass.length; c++) {
+            int at = c;
+            for (int guard = 0; guard < mass.length; guard++) {
+                int next = steepestNeighbour(mass, at);
+                if (next == at) {
+                    break;
+                }
+                at = next;
+            }
+            basin[c] = at;
+        }
+        Map<Integer, double[]> byPeak = new java.util.HashMap<>(); // peak -> {mass, count}
+        for (int c = 0; c < mass.length; c++) {
+            double[] m = byPeak.computeIfAbsent(basin[c], k -> new double[2]);
+            m[0] += mass[c];
+            m[1] += counts[c];
+        }
+        List<double[]> modes = new ArrayList<>();
+        for (double[] m : byPeak.values()) {
+            if (m[0] >= MIN_MODE_MASS) {
+                modes.add(m);
+            }
+        }
+        modes.sort((a, b) -> Double.compare(b[0], a[0]));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("modes", modes.size());
+        StringBuilder shares = new StringBuilder();
+        for (double[] m : modes.subList(0, Math.min(8, modes.size()))) {
+            shares.append(shares.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.3f/%.3f", m[0], m[1] / Math.max(1, n)));
+        }
+        out.put("mode-shares", "model/samples per mode, heaviest first: " + shares);
+        if (!modes.isEmpty()) {
+            out.put("heaviest-mode-mass", modes.get(0)[0]);
+            out.put("heaviest-mode-samples", modes.get(0)[1] / Math.max(1, n));
+        }
+        return out;
+    }
+
+    /** The neighbour (8-connected) with the most mass if it has more than {@code cell}, else {@code cell}. */
+    private static int steepestNeighbour(double[] mass, int cell) {
+        int i = cell / COARSE;
+        int j = cell % COARSE;
+        int best = cell;
+        for (int di = -1; di <= 1; di++) {
+            for (int dj = -1; dj <= 1; dj++) {
+                int a = i + di;
+                int b = j + dj;
+                if ((di != 0 || dj != 0) && a >= 0 && a < COARSE && b >= 0 && b < COARSE && mass[a * COARSE + b] > mass[best]) {
+                    best = a * COARSE + b;
+                }
+            }
+        }
+        return best;
     }
 
     private static double tv(double[] mass, double[] counts, int outside, int n) {

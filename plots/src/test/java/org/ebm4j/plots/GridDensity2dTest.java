@@ -99,4 +99,41 @@ class GridDensity2dTest {
         };
         assertThat(GridDensity2d.of(broken, -8, 8, -8, 8, 64).logZ()).isNaN();
     }
+
+    /** 0.8 N((5,5), I) + 0.2 N((-5,-5), I): two modes whose masses are the weights; samples all in one mode say so. */
+    @Test
+    void modeSharesSeparateTheMixturesWeightsFromTheSamplesShares() {
+        EnergyModel mixture = new EnergyModel() {
+            @Override
+            public Tensor energy(Tensor x) {
+                Tensor a = x.sub(5.0).square().sum(1).mul(-0.5).add(Math.log(0.8));
+                Tensor b = x.add(5.0).square().sum(1).mul(-0.5).add(Math.log(0.2));
+                return Tensor.concat(1, a.reshape(x.rows(), 1), b.reshape(x.rows(), 1)).logSumExp(1, false).neg();
+            }
+
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public Parameters parameters() {
+                return Parameters.empty();
+            }
+        };
+        GridDensity2d g = GridDensity2d.of(mixture, -9, 9, -9, 9, 200);
+        double[][] allHeavy = new double[500][];
+        double[][] half = new double[500][];
+        for (int k = 0; k < 500; k++) {
+            allHeavy[k] = new double[] {5 + (k % 7) * 0.1, 5 - (k % 5) * 0.1};
+            half[k] = k % 2 == 0 ? allHeavy[k] : new double[] {-5, -5 + (k % 3) * 0.1};
+        }
+        var heavy = g.compare(allHeavy, org.ebm4j.api.random.RandomSource.seeded(1));
+        assertThat(heavy.get("modes")).isEqualTo(2);
+        assertThat((double) heavy.get("heaviest-mode-mass")).isCloseTo(0.8, within(0.01));
+        assertThat((double) heavy.get("heaviest-mode-samples")).isEqualTo(1.0);
+        var split = g.compare(half, org.ebm4j.api.random.RandomSource.seeded(1));
+        assertThat((double) split.get("heaviest-mode-samples")).isEqualTo(0.5);
+        assertThat((String) split.get("mode-shares")).contains("0.800/0.500").contains("0.200/0.500");
+    }
 }

@@ -87,7 +87,8 @@ final class SampleCommand implements Callable<Integer> {
             if (report.get("trace") instanceof Map<?, ?> t) {
                 t.forEach((k, v) -> root.out.println("trace " + k + ": " + format(v)));
             }
-            for (String key : List.of("sampled", "grid-tv", "grid-tv-of-exact-draws", "wall-seconds", "chain-steps-per-s")) {
+            for (String key : List.of("sampled", "grid-tv", "grid-tv-of-exact-draws", "modes", "mode-shares", "heaviest-mode-mass",
+                    "heaviest-mode-samples", "wall-seconds", "chain-steps-per-s")) {
                 if (report.containsKey(key)) {
                     root.out.println(key + ": " + format(report.get(key)));
                 }
