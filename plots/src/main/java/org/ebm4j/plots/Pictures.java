@@ -181,6 +181,17 @@ public final class Pictures {
      * beside it.
      */
     public static BufferedImage twoD(GridDensity2d grid, double[][] samples, Labels labels, String title) {
+        return twoD(grid, samples, labels, title, false);
+    }
+
+    /** The nats of log density a log-scale picture spans below its maximum. */
+    static final double LOG_RANGE = 10;
+
+    /**
+     * As {@link #twoD(GridDensity2d, double[][], Labels, String)}; with {@code logDensity} the colours show the log
+     * density over the {@value #LOG_RANGE} nats below its maximum (tails and secondary modes become visible).
+     */
+    public static BufferedImage twoD(GridDensity2d grid, double[][] samples, Labels labels, String title, boolean logDensity) {
         int plot = 560;
         int left = 60;
         int top = 50;
@@ -196,7 +207,8 @@ public final class Pictures {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, 10, 22);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(labels.density() + " (colour) and " + labels.points() + " (red)", left, top - 8);
+        g.drawString(labels.density() + (logDensity ? " (colour: log density, top 10 nats)" : " (colour)") + " and "
+                + labels.points() + " (red)", left, top - 8);
 
         int res = grid.resolution;
         double max = 0;
@@ -208,7 +220,9 @@ public final class Pictures {
         double cell = plot / (double) res;
         for (int i = 0; i < res; i++) {
             for (int j = 0; j < res; j++) {
-                g.setColor(colour(max > 0 ? grid.probability(i, j) / max : 0));
+                double p = grid.probability(i, j);
+                double t = max <= 0 ? 0 : logDensity ? 1 + Math.log(p / max) / LOG_RANGE : p / max;
+                g.setColor(colour(t));
                 int x0 = left + (int) Math.floor(i * cell);
                 int y0 = top + plot - (int) Math.ceil((j + 1) * cell);
                 g.fillRect(x0, y0, (int) Math.ceil(cell) + 1, (int) Math.ceil(cell) + 1);
@@ -252,8 +266,10 @@ public final class Pictures {
         g.drawRect(barX, top, barWidth, plot);
         if (maxDensity > 0 && Double.isFinite(maxDensity)) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            for (double v : niceTicks(0, maxDensity, 4)) {
-                int py = top + plot - (int) Math.round(v / maxDensity * plot);
+            double high = logDensity ? Math.log(maxDensity) : maxDensity;
+            double low = logDensity ? high - LOG_RANGE : 0;
+            for (double v : niceTicks(low, high, logDensity ? 6 : 4)) {
+                int py = top + plot - (int) Math.round((v - low) / (high - low) * plot);
                 g.drawLine(barX + barWidth, py, barX + barWidth + 3, py);
                 g.drawString(tickLabel(v), barX + barWidth + 4, py + 4);
             }

@@ -29,7 +29,8 @@ public final class ExactNll2d implements Evaluator {
      * Settings; {@code halfWidth <= 0} means "from the data": max |x_train| + margin. {@code leakTolerance}: how much
      * larger (nats) log Z may be on a box twice as wide before the NLL is flagged as unreliable.
      */
-    public record Settings(int resolution, double margin, double halfWidth, int samples, boolean plots, double leakTolerance) {}
+    public record Settings(int resolution, double margin, double halfWidth, int samples, boolean plots, double leakTolerance,
+                           boolean logDensity) {}
 
     private final Settings settings;
 
@@ -74,7 +75,7 @@ public final class ExactNll2d implements Evaluator {
             Path density = ctx.outputDirectory().resolve("density.png");
             double[][] test = ctx.data().test().castTo(DataType.DOUBLE).toDoubleMatrix();
             Pictures.writePng(Pictures.twoD(grid, test, Pictures.Labels.model("test data"), String.format(Locale.ROOT,
-                    "%s: model density, test NLL %.4f", ctx.data().name(), metrics.get("test-nll"))), density);
+                    "%s: model density, test NLL %.4f", ctx.data().name(), metrics.get("test-nll")), settings.logDensity()), density);
             files.add(density);
             if (ctx.sampler().isPresent() && settings.samples() > 0) {
                 Tensor init = ctx.random().uniform(-half, half, ctx.model().dataType(), settings.samples(), 2);
@@ -84,7 +85,7 @@ public final class ExactNll2d implements Evaluator {
                 Path picture = ctx.outputDirectory().resolve("samples.png");
                 Pictures.writePng(Pictures.twoD(grid, samples, Pictures.Labels.model("model samples"), String.format(Locale.ROOT,
                         "%s: %d samples from a uniform start; grid TV %.3f (exact draws: %.3f)", ctx.data().name(),
-                        samples.length, (double) tv.get("grid-tv"), (double) tv.get("grid-tv-of-exact-draws"))), picture);
+                        samples.length, (double) tv.get("grid-tv"), (double) tv.get("grid-tv-of-exact-draws")), settings.logDensity()), picture);
                 files.add(picture);
                 result.diagnostics().forEach((k, v) -> metrics.put("samples/" + k, v));
                 metrics.put("samples/grid-tv", (double) tv.get("grid-tv"));

@@ -31,12 +31,13 @@ public class ExactNll2dProvider implements EvaluatorProvider {
         int samples = r.intAtLeast(settings, "samples", 0);
         boolean plots = r.bool(settings, "plots");
         double leakTolerance = r.nonNegativeDouble(settings, "leak-tolerance");
+        boolean logDensity = r.bool(settings, "log-density");
         r.throwIfAny();
         if (context.dimension() != 2) {
             throw new ConfigException("type", SettingsReader.originOf(settings, "resolution"),
                     "exact-nll-2d integrates over a 2-D grid, but the data has dimension " + context.dimension()
                     + "; other evaluators work in any dimension (bin/ebm plugins)");
         }
-        return new ExactNll2d(new ExactNll2d.Settings(resolution, margin, half, samples, plots, leakTolerance));
+        return new ExactNll2d(new ExactNll2d.Settings(resolution, margin, half, samples, plots, leakTolerance, logDensity));
     }
 }
