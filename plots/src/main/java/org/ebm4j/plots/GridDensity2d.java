@@ -97,6 +97,18 @@ public final class GridDensity2d {
         return new GridDensity2d(xlo, xhi, ylo, yhi, resolution, logZ, p);
     }
 
+    /**
+     * The same grid read in the data's units: the box mapped column by column, every point's probability unchanged
+     * (the map is affine per axis), {@code log Z} moved by the map's log-determinant.
+     */
+    public GridDensity2d inUnits(org.ebm4j.api.data.DataCoordinates units) {
+        if (units.dimension() != 2) {
+            throw new IllegalArgumentException("a 2-D grid needs 2-D coordinates, got " + units.columns());
+        }
+        return units.isIdentity() ? this : new GridDensity2d(units.toData(0, xlo), units.toData(0, xhi), units.toData(1, ylo),
+                units.toData(1, yhi), resolution, logZ + units.logDeterminant(), p);
+    }
+
     /** {@code log ∫ exp(-E)} over the box. */
     public double logZ() {
         return logZ;

@@ -72,21 +72,24 @@ public final class Pictures {
      */
     public static Map<String, Object> samples(EnergyModel model, INDArray samples, Dataset data, Path file, String title,
                                               Labels labels, RandomSource random) {
-        double[][] finite = finiteRows(samples);
+        // model, data and samples are in the model's coordinates; the picture is in the data's units
+        org.ebm4j.api.data.DataCoordinates units = data.coordinates();
+        double[][] finite = finiteRows(units.toData(samples));
+        double[][] train = units.toData(data.train().castTo(DataType.DOUBLE)).toDoubleMatrix();
         int d = samples.columns();
         int side = (int) Math.round(Math.sqrt(d));
         BufferedImage image;
         Map<String, Object> measured = new LinkedHashMap<>();
         if (d == 2) {
             double[] box = box(data.train().castTo(DataType.DOUBLE).toDoubleMatrix());
-            GridDensity2d grid = GridDensity2d.of(model, box[0], box[1], box[2], box[3], RESOLUTION);
+            GridDensity2d grid = GridDensity2d.of(model, box[0], box[1], box[2], box[3], RESOLUTION).inUnits(units);
             measured.putAll(grid.compare(finite, random));
             image = twoD(grid, finite, labels, title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
-                    (double) measured.get("grid-tv"), (double) measured.get("grid-tv-of-exact-draws")));
+                    (double) measured.get("grid-tv"), (double) measured.get("grid-tv-of-exact-draws")), false, units.columns());
         } else if (side * side == d && side >= 4) {
-            image = imageGrids(finite, data.train().castTo(DataType.DOUBLE).toDoubleMatrix(), side, title);
+            image = imageGrids(finite, train, side, title);
         } else {
-            image = BitmapEncoder.getBufferedImage(scatter(finite, data.train().castTo(DataType.DOUBLE).toDoubleMatrix(), title));
+            image = BitmapEncoder.getBufferedImage(scatter(finite, train, title));
         }
         writePng(image, file);
         return measured;
@@ -192,12 +195,30 @@ public final class Pictures {
      * density over the {@value #LOG_RANGE} nats below its maximum (tails and secondary modes become visible).
      */
     public static BufferedImage twoD(GridDensity2d grid, double[][] samples, Labels labels, String title, boolean logDensity) {
-        int plot = 560;
-        int left = 60;
+        return twoD(grid, samples, labels, title, logDensity, List.of("x1", "x2"));
+    }
+
+    /** The most one axis of the density may be stretched against the other before the picture gives up equal scales. */
+    static final double MAX_ASPECT = 4;
+
+    /**
+     * As {@link #twoD(GridDensity2d, double[][], Labels, String, boolean)} with the axes named {@code axes}. The plot
+     * has equal scales on both axes (a circle looks round) unless the box is more than {@value #MAX_ASPECT} times
+     * wider than tall or the reverse; then the picture says the axes are not to scale.
+     */
+    public static BufferedImage twoD(GridDensity2d grid, double[][] samples, Labels labels, String title, boolean logDensity,
+                                     List<String> axes) {
+        int side = 560;
+        double aspect = (grid.xhi - grid.xlo) / (grid.yhi - grid.ylo);
+        boolean toScale = aspect <= MAX_ASPECT && aspect >= 1 / MAX_ASPECT && Double.isFinite(aspect);
+        double shown = toScale ? aspect : aspect > 1 ? MAX_ASPECT : 1 / MAX_ASPECT;
+        int plotW = shown >= 1 ? side : (int) Math.round(side * shown);
+        int plotH = shown >= 1 ? (int) Math.round(side / shown) : side;
+        int left = 70;
         int top = 50;
         int marginalWidth = 460;
-        int bar = 60;           // the colour bar and its labels
-        BufferedImage image = new BufferedImage(left + plot + bar + marginalWidth, top + plot + 50, BufferedImage.TYPE_INT_RGB);
+        int bar = 70;           // the colour bar and its labels
+        BufferedImage image = new BufferedImage(left + plotW + bar + marginalWidth, top + side + 50, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -208,7 +229,7 @@ public final class Pictures {
         g.drawString(title, 10, 22);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawString(labels.density() + (logDensity ? " (colour: log density, top 10 nats)" : " (colour)") + " and "
-                + labels.points() + " (red)", left, top - 8);
+                + labels.points() + " (red)" + (toScale ? "" : "; axes not to scale"), left, top - 8);
 
         int res = grid.resolution;
         double max = 0;
@@ -217,38 +238,43 @@ public final class Pictures {
                 max = Math.max(max, grid.probability(i, j));
             }
         }
-        double cell = plot / (double) res;
+        int plotTop = top + (side - plotH) / 2; // a wide box sits in the middle of the marginals' height
+        double cellW = plotW / (double) res;
+        double cellH = plotH / (double) res;
         for (int i = 0; i < res; i++) {
             for (int j = 0; j < res; j++) {
                 double p = grid.probability(i, j);
                 double t = max <= 0 ? 0 : logDensity ? 1 + Math.log(p / max) / LOG_RANGE : p / max;
                 g.setColor(colour(t));
-                int x0 = left + (int) Math.floor(i * cell);
-                int y0 = top + plot - (int) Math.ceil((j + 1) * cell);
-                g.fillRect(x0, y0, (int) Math.ceil(cell) + 1, (int) Math.ceil(cell) + 1);
+                // whole-pixel edges from the cell's own bounds: neighbours meet exactly, no seams (no mesh)
+                int x0 = left + (int) Math.round(i * cellW);
+                int x1 = left + (int) Math.round((i + 1) * cellW);
+                int y1 = plotTop + plotH - (int) Math.round(j * cellH);
+                int y0 = plotTop + plotH - (int) Math.round((j + 1) * cellH);
+                g.fillRect(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
             }
         }
         g.setColor(SAMPLE);
         // at most MAX_POINTS dots (the rows come shuffled): more would hide the density; the marginals use them all
         for (double[] s : java.util.Arrays.asList(samples).subList(0, Math.min(samples.length, MAX_POINTS))) {
             if (grid.coarseCell(s[0], s[1]) >= 0) {
-                double px = left + (s[0] - grid.xlo) / (grid.xhi - grid.xlo) * plot;
-                double py = top + plot - (s[1] - grid.ylo) / (grid.yhi - grid.ylo) * plot;
+                double px = left + (s[0] - grid.xlo) / (grid.xhi - grid.xlo) * plotW;
+                double py = plotTop + plotH - (s[1] - grid.ylo) / (grid.yhi - grid.ylo) * plotH;
                 g.fill(new java.awt.geom.Ellipse2D.Double(px - 2, py - 2, 4, 4));
             }
         }
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(1f));
-        g.drawRect(left, top, plot, plot);
+        g.drawRect(left, plotTop, plotW, plotH);
         // round ticks ("nice numbers") where they fall in the box, not the box's own edges
         for (double fx : niceTicks(grid.xlo, grid.xhi, 5)) {
-            int px = left + (int) Math.round((fx - grid.xlo) / (grid.xhi - grid.xlo) * plot);
-            g.drawLine(px, top + plot, px, top + plot + 5);
+            int px = left + (int) Math.round((fx - grid.xlo) / (grid.xhi - grid.xlo) * plotW);
+            g.drawLine(px, plotTop + plotH, px, plotTop + plotH + 5);
             String label = tickLabel(fx);
-            g.drawString(label, px - g.getFontMetrics().stringWidth(label) / 2, top + plot + 20);
+            g.drawString(label, px - g.getFontMetrics().stringWidth(label) / 2, plotTop + plotH + 20);
         }
         for (double fy : niceTicks(grid.ylo, grid.yhi, 5)) {
-            int py = top + plot - (int) Math.round((fy - grid.ylo) / (grid.yhi - grid.ylo) * plot);
+            int py = plotTop + plotH - (int) Math.round((fy - grid.ylo) / (grid.yhi - grid.ylo) * plotH);
             g.drawLine(left - 5, py, left, py);
             String label = tickLabel(fy);
             g.drawString(label, left - 8 - g.getFontMetrics().stringWidth(label), py + 4);
@@ -256,32 +282,38 @@ public final class Pictures {
         // colour bar: the density per unit area (the grid's probabilities over the area of a grid cell)
         double cellArea = (grid.xhi - grid.xlo) / (res - 1) * (grid.yhi - grid.ylo) / (res - 1);
         double maxDensity = max / cellArea;
-        int barX = left + plot + 8;
+        int barX = left + plotW + 8;
         int barWidth = 10;
-        for (int py = 0; py < plot; py++) {
-            g.setColor(colour(1.0 - py / (double) (plot - 1)));
-            g.fillRect(barX, top + py, barWidth, 1);
+        for (int py = 0; py < plotH; py++) {
+            g.setColor(colour(1.0 - py / (double) (plotH - 1)));
+            g.fillRect(barX, plotTop + py, barWidth, 1);
         }
         g.setColor(Color.DARK_GRAY);
-        g.drawRect(barX, top, barWidth, plot);
+        g.drawRect(barX, plotTop, barWidth, plotH);
         if (maxDensity > 0 && Double.isFinite(maxDensity)) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             double high = logDensity ? Math.log(maxDensity) : maxDensity;
             double low = logDensity ? high - LOG_RANGE : 0;
             for (double v : niceTicks(low, high, logDensity ? 6 : 4)) {
-                int py = top + plot - (int) Math.round((v - low) / (high - low) * plot);
+                int py = plotTop + plotH - (int) Math.round((v - low) / (high - low) * plotH);
                 g.drawLine(barX + barWidth, py, barX + barWidth + 3, py);
                 g.drawString(tickLabel(v), barX + barWidth + 4, py + 4);
             }
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         }
-        g.drawString("x1", left + plot / 2, top + plot + 40);
-        g.drawString("x2", 4, top + plot / 2 - 20);
+        String xName = axes.get(0);
+        g.drawString(xName, left + plotW / 2 - g.getFontMetrics().stringWidth(xName) / 2, plotTop + plotH + 40);
+        // the vertical axis's name turned upright along the axis, clear of the tick labels
+        java.awt.geom.AffineTransform upright = g.getTransform();
+        g.rotate(-Math.PI / 2);
+        String yName = axes.get(1);
+        g.drawString(yName, -(plotTop + plotH / 2) - g.getFontMetrics().stringWidth(yName) / 2, 16);
+        g.setTransform(upright);
 
-        int chartHeight = plot / 2;
+        int chartHeight = side / 2;
         for (int axis = 0; axis < 2; axis++) {
-            XYChart chart = marginal(grid, samples, labels, axis, marginalWidth, chartHeight);
-            g.drawImage(BitmapEncoder.getBufferedImage(chart), left + plot + bar, top + axis * chartHeight, null);
+            XYChart chart = marginal(grid, samples, labels, axis, marginalWidth, chartHeight, axes.get(axis));
+            g.drawImage(BitmapEncoder.getBufferedImage(chart), left + plotW + bar, top + axis * chartHeight, null);
         }
         g.dispose();
         return image;
@@ -321,8 +353,7 @@ public final class Pictures {
     }
 
     /** The model's marginal density of one coordinate against the samples' histogram (same box, 40 bins). */
-    private static XYChart marginal(GridDensity2d grid, double[][] samples, Labels labels, int axis, int width, int height) {
-        String name = axis == 0 ? "x1" : "x2";
+    private static XYChart marginal(GridDensity2d grid, double[][] samples, Labels labels, int axis, int width, int height, String name) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title("marginal of " + name)
                 .xAxisTitle(name).yAxisTitle("density").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

@@ -10,10 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * experiment, FFJORD's 8gaussians): evaluators use its score (the Fisher divergence) and its log-density (the data's
  * own test NLL, the floor no model beats). Arrays are owned by the dataset; treat them as read-only.
  *
- * @param name    for messages and run folders, e.g. {@code 8gaussians}
- * @param density the data's exact density as an energy with {@code log Z = 0}, if known
+ * <p>The rows are in the coordinates the model trains in; {@code coordinates} maps them to the data's own units (a
+ * standardised file's mean and standard deviation, its column names), and the runtime reports samples, pictures and
+ * NLLs in those units.
+ *
+ * @param name        for messages and run folders, e.g. {@code 8gaussians}
+ * @param density     the data's exact density (in model coordinates) as an energy with {@code log Z = 0}, if known
+ * @param coordinates model coordinates to the data's units, and the column names
  */
-public record Dataset(String name, INDArray train, INDArray test, Optional<EnergyModel> density) {
+public record Dataset(String name, INDArray train, INDArray test, Optional<EnergyModel> density, DataCoordinates coordinates) {
 
     public Dataset {
         if (train.rank() != 2 || test.rank() != 2 || train.columns() != test.columns()) {
@@ -24,11 +29,25 @@ public record Dataset(String name, INDArray train, INDArray test, Optional<Energ
             throw new IllegalArgumentException("Dataset '" + name + "' has dimension " + train.columns()
                     + " but its density's is " + density.get().dimension());
         }
+        if (coordinates.dimension() != train.columns()) {
+            throw new IllegalArgumentException("Dataset '" + name + "' has dimension " + train.columns() + " but its coordinates name "
+                    + coordinates.dimension() + " columns " + coordinates.columns());
+        }
     }
 
-    /** Data whose density is not known. */
+    /** Data in its own units (columns {@code x1 ... xd}). */
+    public Dataset(String name, INDArray train, INDArray test, Optional<EnergyModel> density) {
+        this(name, train, test, density, DataCoordinates.identity((int) train.columns()));
+    }
+
+    /** Data in its own units whose density is not known. */
     public Dataset(String name, INDArray train, INDArray test) {
         this(name, train, test, Optional.empty());
+    }
+
+    /** The same rows, read in other units. */
+    public Dataset withCoordinates(DataCoordinates c) {
+        return new Dataset(name, train, test, density, c);
     }
 
     /** The data dimension {@code d}. */

@@ -47,10 +47,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "FROM", defaultValue = "uniform",
             description = "Where chains start: any noise distribution by name, fitted to the training data (uniform: the data's "
                     + "box; gaussian: its mean and covariance; empirical: training points; flow-noise, ...), or a .npy matrix "
-                    + "[chains, d]. Default: ${DEFAULT-VALUE}.")
+                    + "[chains, d] in the data's units (as samples.npy holds them). Default: ${DEFAULT-VALUE}.")
     String init;
 
-    @Option(names = "--init-margin", paramLabel = "M", description = "How far --init uniform's box reaches beyond the data. Default: 1.0.")
+    @Option(names = "--init-margin", paramLabel = "M", description = "How far --init uniform's box reaches beyond the data, in the model's (standardised) "
+            + "units. Default: 1.0.")
     Double initMargin;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the initial states and chains (default: the experiment's).")

@@ -59,6 +59,8 @@ public final class Evaluating {
         Experiment experiment = Injection.get(Injection.child(injector, new ExperimentModule(spec)), Experiment.class);
         source.checkpoint().ifPresent(c -> new TrainingState(experiment.model(), experiment.objective(), experiment.streams(),
                 Optional.empty()).restore(c, TrainingState.Scope.MODEL));
+        source.checkpoint().ifPresent(c -> org.ebm4j.runtime.run.Provenance.dataChanged(c.provenance(), experiment.data().coordinates())
+                .ifPresent(m -> org.slf4j.LoggerFactory.getLogger(Evaluating.class).warn("{}; the numbers below use today's scaling", m)));
         long step = source.checkpoint().map(c -> c.step()).orElse(0L);
         long seed = request.seed().orElse(spec.seed());
         Path parent = request.out().orElseGet(() -> source.runDir().map(r -> r.resolve("evaluations"))
@@ -83,7 +85,10 @@ public final class Evaluating {
                 report.put("evaluator", es.settings().withValue("type", ConfigValueFactory.fromAnyRef(es.type())).root().unwrapped());
                 report.put("seed", seed);
                 report.put("wall-seconds", seconds);
+                evaluation = new Evaluation(experiment.data().coordinates().inDataUnits(evaluation.metrics()), evaluation.files(),
+                        evaluation.warnings());
                 report.put("metrics", Runs.finite(evaluation.metrics()));
+                report.put("units", Runs.units(experiment.data()));
                 report.put("warnings", evaluation.warnings());
                 report.put("files", evaluation.files().stream().map(p -> p.getFileName().toString()).toList());
                 AtomicFiles.writeJson(folder.resolve("evaluation.json"), report);

@@ -42,7 +42,8 @@ public final class Runs {
         Injector experiment = experiment(loader.load(file, overrides));
         ExperimentSpec spec = experiment.getInstance(ExperimentSpec.class);
         Injection.get(experiment, Experiment.class).trainable(); // before a run folder exists
-        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString(), overrides);
+        Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), file.toAbsolutePath().toString(), overrides)
+                .withData(Injection.get(experiment, Experiment.class).data().coordinates());
         RunFolder folder = RunFolder.create(outRoot, spec.name(), f -> {
             f.writeText(f.config(), ExperimentLoader.render(spec.resolved()));
             f.writeJson(f.provenance(), provenance.values());
@@ -106,7 +107,14 @@ public final class Runs {
             } else {
                 console.println("resuming from " + from.get().file().getFileName() + " (step " + at + " of " + total + ")");
             }
-            Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), folder.config().toAbsolutePath().toString());
+            org.ebm4j.api.data.DataCoordinates units = Injection.get(experiment, Experiment.class).data().coordinates();
+            Optional<String> changed = from.flatMap(l -> Provenance.dataChanged(l.checkpoint().provenance(), units));
+            if (changed.isPresent()) {
+                throw new UsageException("Cannot resume " + runDir + ": " + changed.get() + ". Training on would mix two scalings; "
+                        + "restore the data file, or start a new run");
+            }
+            Provenance provenance = Provenance.of(spec.seed(), plugins.plugins(), folder.config().toAbsolutePath().toString())
+                    .withData(units);
             return train(experiment, folder, provenance, from.map(CheckpointStore.Loaded::checkpoint), console, terminal);
         }
     }
@@ -120,6 +128,21 @@ public final class Runs {
         Injector run = Injection.child(experiment, new RunModule(folder, console, terminal, provenance));
         Injection.get(run, Trainer.class).run(from);
         return RunResult.trained(folder.dir(), run.getInstance(RunSummary.class).outcome());
+    }
+
+    /**
+     * What the numbers of a run are in, for {@code summary.json}: samples and pictures in the data's units, NLLs in nats
+     * per example in those units (the model's own NLL plus the log-determinant of the map from its coordinates).
+     */
+    public static Map<String, Object> units(org.ebm4j.api.data.Dataset data) {
+        org.ebm4j.api.data.DataCoordinates c = data.coordinates();
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("nll", c.isIdentity() ? "nats per example, in the data's own units"
+                : String.format(java.util.Locale.ROOT, "nats per example, in the data's own units (the model trains on standardised "
+                        + "columns; its NLL there plus the log-determinant %.6g)", c.logDeterminant()));
+        u.put("samples", "the data's own units");
+        u.put("data", c.describe());
+        return u;
     }
 
     /** Metrics for JSON, which has no NaN or infinity: those become the strings "NaN", "Infinity". */

@@ -83,6 +83,7 @@ public final class Sampling {
         EnergyModel model = experiment.model();
         source.checkpoint().ifPresent(c -> new TrainingState(model, experiment.objective(), experiment.streams(), Optional.empty())
                 .restore(c, TrainingState.Scope.MODEL));
+        source.checkpoint().ifPresent(c -> warnIfDataChanged(c.provenance(), experiment));
 
         long seed = request.seed().orElse(spec.seed());
         INDArray samples;
@@ -94,7 +95,7 @@ public final class Sampling {
         try (RandomStreams streams = new RandomStreams(seed); TensorScope scope = TensorScope.open()) {
             Tensor start;
             if (request.init().endsWith(".npy")) {
-                INDArray given = initFile(request, experiment.data().dimension());
+                INDArray given = experiment.data().coordinates().toModel(initFile(request, experiment.data().dimension()));
                 chains = given.rows();
                 start = Tensor.constant(given.castTo(model.dataType()));
                 initDescription = "given states " + Arrays.toString(given.shape()) + " from " + request.init();
@@ -232,12 +233,18 @@ public final class Sampling {
             report.put("seed", seed);
             report.put("wall-seconds", seconds);
             Map<String, Double> metrics = new LinkedHashMap<>(noise.metrics());
-            metrics.put("test-nll", meanNll(noise, experiment.data().test()));
+            metrics.put("test-nll", meanNll(noise, experiment.data().test()) + experiment.data().coordinates().logDeterminant());
             report.put("diagnostics", Runs.finite(metrics));
             EnergyModel density = new NoiseAsEnergy(noise);
             return finish(dir, samples, report, density, experiment,
                     String.format(Locale.ROOT, "%s: %s draws from its %s noise, test NLL %.3f", spec.name(), chains, noiseType, metrics.get("test-nll")), seed);
         }
+    }
+
+    /** A checkpoint whose data map differs from today's data: its samples are read in the wrong units; say so. */
+    static void warnIfDataChanged(Map<String, Object> provenance, Experiment experiment) {
+        org.ebm4j.runtime.run.Provenance.dataChanged(provenance, experiment.data().coordinates()).ifPresent(m ->
+                org.slf4j.LoggerFactory.getLogger(Sampling.class).warn("{}; samples and NLLs below use today's scaling", m));
     }
 
     private static double meanNll(NoiseDistribution noise, INDArray test) {
@@ -251,12 +258,15 @@ public final class Sampling {
                                          Experiment experiment, String title, long seed) {
         int nonFinite = nonFiniteRows(samples);
         report.put("non-finite-chains", nonFinite);
+        org.ebm4j.api.data.DataCoordinates units = experiment.data().coordinates();
+        report.put("units", Runs.units(experiment.data()));
         try (RandomStreams streams = new RandomStreams(seed); RandomSource exact = streams.derive("sample/exact-draws")) {
             Pictures.Labels labels = density instanceof NoiseAsEnergy ? Pictures.Labels.noise("samples") : Pictures.Labels.model("samples");
             report.putAll(Pictures.samples(density, samples, experiment.data(), dir.resolve("samples.png"), title, labels, exact));
         }
-        AtomicFiles.write(dir.resolve("samples.npy"), tmp -> Nd4j.writeAsNumpy(samples, tmp.toFile()));
-        AtomicFiles.write(dir.resolve("samples.csv"), tmp -> Files.writeString(tmp, csv(samples), StandardCharsets.UTF_8));
+        INDArray inDataUnits = units.toData(samples); // the model's coordinates are not what the user's file holds
+        AtomicFiles.write(dir.resolve("samples.npy"), tmp -> Nd4j.writeAsNumpy(inDataUnits, tmp.toFile()));
+        AtomicFiles.write(dir.resolve("samples.csv"), tmp -> Files.writeString(tmp, csv(inDataUnits, units.columns()), StandardCharsets.UTF_8));
         AtomicFiles.writeJson(dir.resolve("diagnostics.json"), report);
         return new SamplingResult(dir, samples.rows(), report, nonFinite);
     }
@@ -340,11 +350,14 @@ public final class Sampling {
         return bad.max(1).gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber().intValue();
     }
 
-    private static String csv(INDArray samples) {
+    private static String csv(INDArray samples, List<String> columns) {
         int d = samples.columns();
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < d; j++) {
-            b.append(j == 0 ? "" : ",").append("x").append(j + 1);
+            String name = columns.get(j);
+            // RFC 4180: a name with a comma, quote or line break is quoted, its quotes doubled
+            boolean quote = name.contains(",") || name.contains("\"") || name.contains("\n") || name.contains("\r");
+            b.append(j == 0 ? "" : ",").append(quote ? '"' + name.replace("\"", "\"\"") + '"' : name);
         }
         b.append('\n');
         double[][] rows = samples.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();

@@ -167,7 +167,7 @@ public final class Trainer {
                 }
             }
         }
-        metrics.putAll(losses.metrics());
+        metrics.putAll(experiment.data().coordinates().inDataUnits(losses.metrics())); // e.g. NCE's noise/test-nll
         return metrics;
     }
 

@@ -27,7 +27,7 @@ public class CsvDataProvider implements DataSourceProvider {
 
     @Override
     public String description() {
-        return "Numeric CSV files: header handling, column selection, optional standardisation";
+        return "Numeric CSV files: header names kept, column selection, standardised (reported back in the file's units)";
     }
 
     @Override
@@ -46,21 +46,24 @@ public class CsvDataProvider implements DataSourceProvider {
         }
         r.throwIfAny();
         return random -> {
-            INDArray train = load(s, "path", path, delimiter, header, columns);
+            NumericCsv.Table table = load(s, "path", path, delimiter, header, columns);
+            INDArray train = table.matrix();
             Dataset d = testPath.isBlank()
                     ? Tables.split(Path.of(path).getFileName().toString(), train, fraction, random, s)
-                    : Tables.pair(Path.of(path).getFileName().toString(), train, load(s, "test-path", testPath, delimiter, header, columns), s);
+                    : Tables.pair(Path.of(path).getFileName().toString(), train,
+                            load(s, "test-path", testPath, delimiter, header, columns).matrix(), s);
+            d = Tables.named(d, table.chosen());
             return standardise ? Tables.standardise(d) : d;
         };
     }
 
-    private static INDArray load(Config s, String key, String file, String delimiter, String header, List<String> columns) {
+    private static NumericCsv.Table load(Config s, String key, String file, String delimiter, String header, List<String> columns) {
         Path p = Path.of(file);
         if (Files.isDirectory(p)) {
             throw new ConfigException(key, SettingsReader.originOf(s, key), p.toAbsolutePath() + " is a directory, not a CSV file");
         }
         try (BufferedReader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            return NumericCsv.read(in, file, delimiter, header, columns).matrix();
+            return NumericCsv.read(in, file, delimiter, header, columns);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ConfigException(key, SettingsReader.originOf(s, key), "cannot read " + p.toAbsolutePath() + ": no such file");
         } catch (java.nio.charset.CharacterCodingException e) {

@@ -24,7 +24,7 @@ public class NpyDataProvider implements DataSourceProvider {
 
     @Override
     public String description() {
-        return "NumPy .npy matrices [n, d], optional standardisation";
+        return "NumPy .npy matrices [n, d], standardised (reported back in the file's units)";
     }
 
     @Override

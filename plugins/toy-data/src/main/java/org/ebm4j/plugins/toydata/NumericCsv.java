@@ -18,8 +18,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class NumericCsv {
 
-    /** The header's names (empty without one) and the chosen columns as a float32 matrix [rows, columns]. */
-    record Table(List<String> header, INDArray matrix) {}
+    /**
+     * The header's names (empty without one), the chosen columns as a float32 matrix [rows, columns], and the chosen
+     * columns' names (empty without a header).
+     */
+    record Table(List<String> header, INDArray matrix, List<String> chosen) {}
 
     /** A {@code columns} entry that names no column. */
     static final class NoSuchColumn extends IllegalArgumentException {
@@ -110,7 +113,13 @@ final class NumericCsv {
             target.put(from);
             blocks.get(i).close();
         }
-        return new Table(names, m);
+        List<String> chosen = new ArrayList<>();
+        if (!names.isEmpty()) {
+            for (int j : picked) {
+                chosen.add(names.get(j).isEmpty() ? "x" + (j + 1) : names.get(j));
+            }
+        }
+        return new Table(names, m, chosen);
     }
 
     private static int[] pick(List<String> names, int width, List<String> columns) {

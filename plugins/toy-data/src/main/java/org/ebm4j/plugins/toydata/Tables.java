@@ -4,6 +4,7 @@ import java.util.Arrays;
 import com.typesafe.config.Config;
 import org.ebm4j.api.ConfigException;
 import org.ebm4j.api.component.SettingsReader;
+import org.ebm4j.api.data.DataCoordinates;
 import org.ebm4j.api.data.Dataset;
 import org.ebm4j.api.random.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -71,12 +72,34 @@ final class Tables {
         return new Dataset(name, train, test);
     }
 
-    /** Subtracts the training mean and divides by the training standard deviation (columns of zero spread kept). */
+    /**
+     * Subtracts the training mean and divides by the training standard deviation (a column of zero spread is only
+     * shifted); the dataset's coordinates record both, so everything reported maps back to the file's units.
+     */
     static Dataset standardise(Dataset d) {
-        INDArray mean = d.train().mean(0);
-        INDArray std = d.train().std(0);
-        std.addi(std.eq(0).castTo(std.dataType()));
+        INDArray train = d.train();
+        // statistics in double: a float32 sum over a million rows loses the mean's last digits
+        INDArray asDouble = train.castTo(DataType.DOUBLE);
+        double[] mean = asDouble.mean(0).toDoubleVector();
+        double[] std = asDouble.std(0).toDoubleVector();
+        for (int j = 0; j < std.length; j++) {
+            if (!(std[j] > 0) || !Double.isFinite(std[j])) {
+                std[j] = 1;
+            }
+        }
+        if (asDouble != train) {
+            asDouble.close();
+        }
+        DataCoordinates c = new DataCoordinates(d.coordinates().columns(), mean, std);
         // in place: the dataset's arrays are this loader's own, and a second copy of a large file is what memory lacks
-        return new Dataset(d.name(), d.train().subiRowVector(mean).diviRowVector(std), d.test().subiRowVector(mean).diviRowVector(std));
+        INDArray m = Nd4j.createFromArray(mean).castTo(train.dataType()).reshape(1, mean.length);
+        INDArray s = Nd4j.createFromArray(std).castTo(train.dataType()).reshape(1, std.length);
+        return new Dataset(d.name(), train.subiRowVector(m).diviRowVector(s), d.test().subiRowVector(m).diviRowVector(s),
+                d.density(), c);
+    }
+
+    /** The columns' names: the chosen header names, or {@code x1 ... xd} for a file without a header. */
+    static Dataset named(Dataset d, java.util.List<String> names) {
+        return names.size() == d.dimension() ? d.withCoordinates(d.coordinates().withColumns(names)) : d;
     }
 }

@@ -57,13 +57,43 @@ class FileDataTest {
             csv.append(i).append(',').append(2 * i).append(',').append(i % 7).append('\n');
         }
         Path f = Files.writeString(dir.resolve("t.csv"), csv);
-        Dataset d = load(new CsvDataProvider(), "csv", "path = \"" + f + "\", columns = [b, a], test-fraction = 0.25");
+        Dataset d = load(new CsvDataProvider(), "csv", "path = \"" + f + "\", columns = [b, a], test-fraction = 0.25, standardise = false");
         assertThat(d.train().shape()).containsExactly(75, 2);
         assertThat(d.test().shape()).containsExactly(25, 2);
         assertThat(d.train().getDouble(0, 1)).isEqualTo(2 * Math.round(d.train().getDouble(0, 1) / 2));
-        Dataset s = load(new CsvDataProvider(), "csv", "path = \"" + f + "\", standardise = true");
-        assertThat(s.train().mean(0).getDouble(1)).isCloseTo(0, within(1e-5));
+        assertThat(d.coordinates().columns()).as("the header's names, in the chosen order").containsExactly("b", "a");
+        assertThat(d.coordinates().isIdentity()).isTrue();
+        Dataset s = load(new CsvDataProvider(), "csv", "path = \"" + f + "\"");
+        assertThat(s.train().mean(0).getDouble(1)).as("standardised by default").isCloseTo(0, within(1e-5));
         assertThat(s.train().std(0).getDouble(1)).isCloseTo(1, within(1e-5));
+        assertThat(s.coordinates().columns()).containsExactly("id", "a", "b");
+    }
+
+    /** The standardisation is recorded: mapping the model's rows back gives the file's numbers, train and test alike. */
+    @Test
+    void aStandardisedFileMapsBackToItsOwnNumbers() throws IOException {
+        StringBuilder csv = new StringBuilder("lon,lat\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(10 + 3 * Math.cos(i)).append(',').append(-3 + 0.5 * Math.sin(1.3 * i)).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("ring.csv"), csv);
+        Dataset raw = load(new CsvDataProvider(), "csv", "path = \"" + f + "\", standardise = false");
+        Dataset s = load(new CsvDataProvider(), "csv", "path = \"" + f + "\"");
+        assertThat(s.coordinates().shift()[0]).isCloseTo(raw.train().castTo(DataType.DOUBLE).mean(0).getDouble(0), within(1e-9));
+        assertThat(s.coordinates().scale()[1]).isCloseTo(raw.train().castTo(DataType.DOUBLE).std(0).getDouble(1), within(1e-9));
+        for (boolean train : new boolean[] {true, false}) {
+            double[][] back = s.coordinates().toData((train ? s.train() : s.test()).castTo(DataType.DOUBLE)).toDoubleMatrix();
+            double[][] file = (train ? raw.train() : raw.test()).castTo(DataType.DOUBLE).toDoubleMatrix();
+            assertThat(back.length).isEqualTo(file.length).isPositive();
+            for (int i = 0; i < back.length; i++) {
+                assertThat(back[i][0]).as("row %d of %s", i, train ? "train" : "test").isCloseTo(file[i][0], within(1e-5));
+                assertThat(back[i][1]).isCloseTo(file[i][1], within(1e-5));
+            }
+        }
+        assertThat(s.coordinates().columns()).containsExactly("lon", "lat");
+        Path noHeader = Files.writeString(dir.resolve("plain.csv"), "1,2\n3,5\n5,6\n7,8\n");
+        assertThat(load(new CsvDataProvider(), "csv", "path = \"" + noHeader + "\", test-fraction = 0.25").coordinates().columns())
+                .containsExactly("x1", "x2");
     }
 
     @Test
@@ -85,7 +115,7 @@ class FileDataTest {
         INDArray m = Nd4j.rand(DataType.FLOAT, 50, 3);
         Path f = dir.resolve("m.npy");
         Nd4j.writeAsNumpy(m, f.toFile());
-        Dataset d = load(new NpyDataProvider(), "npy", "path = \"" + f + "\", test-fraction = 0.2");
+        Dataset d = load(new NpyDataProvider(), "npy", "path = \"" + f + "\", test-fraction = 0.2, standardise = false");
         assertThat(d.train().shape()).containsExactly(40, 3);
         assertThat(d.train().sumNumber().doubleValue() + d.test().sumNumber().doubleValue()).isCloseTo(m.sumNumber().doubleValue(), within(1e-3));
         Path v = dir.resolve("v.npy");

@@ -76,13 +76,15 @@ public final class Evaluations implements TrainingListener {
                 result = e.getValue().evaluate(new EvaluationContext(experiment.model(), experiment.data(), step, isFinal,
                         folder.ensure(out), experiment.sampler(), experiment.streams().stream("evaluators/" + label)));
             }
-            last.put(label, result.metrics());
+            // evaluators work in the model's coordinates; what the user reads is in the data's units
+            Map<String, Double> metrics = experiment.data().coordinates().inDataUnits(result.metrics());
+            last.put(label, metrics);
             if (result.warnings().isEmpty()) {
                 warnings.remove(label);
             } else {
                 warnings.put(label, result.warnings());
             }
-            control.publish(label, result.metrics());
+            control.publish(label, metrics);
         }
     }
 }

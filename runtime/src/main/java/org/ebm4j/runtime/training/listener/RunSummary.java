@@ -70,6 +70,8 @@ public final class RunSummary implements TrainingListener {
         if (!end.failed() && evaluations.results().values().stream().anyMatch(m -> m.keySet().stream()
                 .anyMatch(k -> k.startsWith("test-nll")))) {
             baseline = org.ebm4j.runtime.training.GaussianBaseline.testNll(experiment.data().train(), experiment.data().test());
+            double logDet = experiment.data().coordinates().logDeterminant();
+            baseline = baseline.isPresent() ? java.util.OptionalDouble.of(baseline.getAsDouble() + logDet) : baseline;
             if (baseline.isPresent()) {
                 org.ebm4j.runtime.training.GaussianBaseline.warnings(evaluations.results(), baseline.getAsDouble())
                         .forEach((label, list) -> warnings.merge(label, list, (a, b) -> {
@@ -107,6 +109,7 @@ public final class RunSummary implements TrainingListener {
         outcome.divergence().ifPresent(d -> s.put("divergence", d));
         outcome.earlyStopping().ifPresent(e -> s.put("early-stopping", e));
         outcome.interruption().ifPresent(i -> s.put("interrupted", i + "; resume with: ebm resume " + folder.dir()));
+        s.put("units", Runs.units(experiment.data()));
         s.put("final-metrics", Runs.finite(outcome.metrics()));
         Map<String, Object> evaluation = new LinkedHashMap<>();
         outcome.evaluation().forEach((label, metrics) -> evaluation.put(label, Runs.finite(metrics)));

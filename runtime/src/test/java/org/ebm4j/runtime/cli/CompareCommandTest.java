@@ -1,0 +1,73 @@
+package org.ebm4j.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A finished run as the runtime writes it: summary.json and provenance.json. */
+    private Path run(String folder, String experiment, long seed, List<String> overrides, double nll, double speed) throws IOException {
+        Path f = Files.createDirectories(dir.resolve("runs").resolve(folder));
+        Files.writeString(f.resolve("summary.json"), String.format(Locale.ROOT, """
+                {"experiment": "%s", "steps": 100, "wall-seconds": 2.0, "steps-per-s": %s, "diverged": false,
+                 "evaluation": {"exact-nll-2d": {"test-nll": %s, "test-nll-se": 0.01, "reliable": 1.0}, "mmd": {"mmd2": 0.5}}}
+                """, experiment, speed, nll));
+        StringBuilder o = new StringBuilder();
+        for (String s : overrides) {
+            o.append(o.isEmpty() ? "" : ",").append('"').append(s).append('"');
+        }
+        Files.writeString(f.resolve("provenance.json"), "{\"seed\": " + seed + ", \"overrides\": [" + o + "]}");
+        return f;
+    }
+
+    @Test
+    void variantsOverSeedsGetTheirMedianMeanSpreadAndEverySeed() throws IOException {
+        run("a0", "ring", 0, List.of("seed=0"), 2.0, 100);
+        run("a1", "ring", 1, List.of("seed=1"), 2.2, 110);
+        run("a2", "ring", 2, List.of("seed=2"), 2.9, 90);
+        run("b0", "ring", 0, List.of("objective.sigma=0.5", "seed=0"), 3.0, 100);
+        run("b1", "ring", 1, List.of("objective.sigma=0.5", "seed=1"), 3.5, 100);
+        Cli cli = new Cli(dir);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString())).as(cli.err).isZero();
+        assertThat(cli.out).contains("### test-nll").contains("### steps-per-s");
+        // ring: 2.0, 2.2, 2.9: median 2.2, mean 2.3667, sd sqrt(((−.3667)² + (−.1667)² + .5333²)/2) = 0.4726
+        assertThat(cli.out).contains("| ring | 3 | 2.2 | 2.367 ± 0.4726 | 2 – 2.9 | 0: 2, 1: 2.2, 2: 2.9 |");
+        assertThat(cli.out).contains("| ring objective.sigma=0.5 | 2 | 3.25 | 3.25 ± 0.3536 | 3 – 3.5 | 0: 3, 1: 3.5 |");
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--metric", "mmd/mmd2", "--format", "csv")).isZero();
+        assertThat(cli.out).startsWith("variant,metric,runs,finite,median,mean,sd,min,max,by-seed\n")
+                .contains("ring,mmd/mmd2,3,3,0.5,0.5,0.0,0.5,0.5,0:0.5 1:0.5 2:0.5");
+    }
+
+    @Test
+    void nothingToCompareAndUnknownMetricsAreUsageErrorsThatSayWhatExists() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        Cli cli = new Cli(dir);
+        assertThat(cli.ebm("compare", dir.resolve("empty").toString())).isEqualTo(EbmCommand.BAD_CONFIGURATION);
+        assertThat(cli.err).contains("No finished runs found");
+        run("a0", "ring", 0, List.of(), 2.0, 100);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--metric", "test-nlll")).isEqualTo(EbmCommand.BAD_CONFIGURATION);
+        assertThat(cli.err).contains("No run reports 'test-nlll'").contains("exact-nll-2d/test-nll").contains("steps-per-s");
+        run("a0-again", "ring", 0, List.of(), 2.1, 100);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString())).isEqualTo(EbmCommand.BAD_CONFIGURATION);
+        assertThat(cli.err).contains("Two runs of 'ring' with seed 0");
+    }
+
+    @Test
+    void aRealRunIsReadBack() throws IOException {
+        Cli cli = new Cli(dir);
+        Path conf = cli.experiment("");
+        assertThat(cli.ebm("run", conf.toString(), "--out", dir.resolve("out").toString(), "--set", "seed=4")).as(cli.err).isZero();
+        assertThat(cli.ebm("compare", dir.resolve("out").toString(), "--metric", "steps-per-s", "--metric", "steps")).as(cli.err).isZero();
+        assertThat(cli.out).contains("### steps").contains("| 1 | 30 | 30 ± NaN | 30 – 30 | 4: 30 |");
+    }
+}
