@@ -715,6 +715,44 @@ public final class Tensor {
         }, a, b);
     }
 
+    /**
+     * The axes reordered: axis {@code i} of the result is axis {@code axes[i]} of this tensor (a copy in row-major
+     * order). The gradient is the inverse permutation of the incoming one.
+     */
+    public Tensor permute(int... axes) {
+        int r = rank();
+        if (axes.length != r) {
+            throw new IllegalArgumentException("permute needs " + r + " axes for shape " + shapeString(shape()) + ", got " + Arrays.toString(axes));
+        }
+        int[] inverse = new int[r];
+        boolean[] seen = new boolean[r];
+        for (int i = 0; i < r; i++) {
+            if (axes[i] < 0 || axes[i] >= r || seen[axes[i]]) {
+                throw new IllegalArgumentException("permute: " + Arrays.toString(axes) + " is not a permutation of 0.." + (r - 1));
+            }
+            seen[axes[i]] = true;
+            inverse[axes[i]] = i;
+        }
+        boolean identity = true;
+        for (int i = 0; i < r; i++) {
+            identity &= axes[i] == i;
+        }
+        if (identity) {
+            return this;
+        }
+        INDArray result = ArrayPool.take(dataType(), permuted(shape(), axes));
+        result.assign(array().permute(axes));
+        return op("permute", result, (out, g, n) -> new Tensor[] {g.permute(inverse)}, this);
+    }
+
+    private static long[] permuted(long[] shape, int[] axes) {
+        long[] out = new long[shape.length];
+        for (int i = 0; i < axes.length; i++) {
+            out[i] = shape[axes[i]];
+        }
+        return out;
+    }
+
     /** Transpose of a matrix (a copy). */
     public Tensor transpose() {
         if (rank() != 2) {

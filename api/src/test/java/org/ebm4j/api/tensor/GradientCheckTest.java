@@ -120,6 +120,22 @@ class GradientCheckTest {
                 binary("concat0", m, new long[] {2, 4}, Domain.ANY, (a, b) -> Tensor.concat(0, a, b)),
                 binary("concat1", m, new long[] {3, 2}, Domain.ANY, (a, b) -> Tensor.concat(1, a, b)),
                 binary("where", m, m, Domain.AWAY_FROM_ZERO, (a, b) -> Tensor.where(a.gt(b), a.mul(b), b.sub(a))),
+                new Case("permute", List.of(new long[] {2, 3, 4}), Domain.ANY, in -> in.get(0).permute(2, 0, 1)),
+                new Case("im2col", List.of(new long[] {2, 2, 5, 5}), Domain.ANY, in -> Convolution.im2col(in.get(0), 3, 3, 1, 1)),
+                new Case("im2colStride2", List.of(new long[] {1, 2, 5, 6}), Domain.ANY, in -> Convolution.im2col(in.get(0), 3, 2, 2, 0)),
+                new Case("col2im", List.of(new long[] {2, 2, 3, 3, 3, 3}), Domain.ANY, in -> Convolution.col2im(in.get(0), 1, 0, 5, 5)),
+                new Case("conv2d", List.of(new long[] {2, 2, 5, 5}, new long[] {3, 2, 3, 3}), Domain.ANY,
+                        in -> Convolution.conv2d(in.get(0), in.get(1), 1, 1)),
+                new Case("conv2dStride2Bias", List.of(new long[] {2, 2, 6, 5}, new long[] {3, 2, 3, 3}, new long[] {3}), Domain.ANY,
+                        in -> Convolution.conv2d(in.get(0), in.get(1), in.get(2), 2, 1)),
+                new Case("convTranspose2d", List.of(new long[] {2, 3, 3, 3}, new long[] {3, 2, 3, 3}), Domain.ANY,
+                        in -> Convolution.convTranspose2d(in.get(0), in.get(1), 2, 1)),
+                new Case("avgPool2d", List.of(new long[] {2, 2, 4, 6}), Domain.ANY, in -> Convolution.avgPool2d(in.get(0), 2)),
+                new Case("globalSumPool", List.of(new long[] {2, 3, 3, 2}), Domain.ANY, in -> Convolution.globalSumPool(in.get(0))),
+                // a two-layer conv energy: the second-order check differentiates its input gradient in every weight
+                new Case("convNet", List.of(new long[] {2, 1, 6, 6}, new long[] {3, 1, 3, 3}, new long[] {2, 3, 3, 3}), Domain.ANY,
+                        in -> Convolution.globalMeanPool(Convolution.conv2d(Convolution.conv2d(in.get(0), in.get(1), 1, 1).silu(),
+                                in.get(2), 2, 1).silu()).sum(1)),
                 new Case("mlpLayer", List.of(new long[] {5, 3}, new long[] {3, 4}, new long[] {1, 4}), Domain.ANY,
                         in -> in.get(0).matmul(in.get(1)).add(in.get(2)).silu().sum(1)));
     }

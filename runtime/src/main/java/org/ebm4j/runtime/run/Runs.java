@@ -141,6 +141,10 @@ public final class Runs {
                 : String.format(java.util.Locale.ROOT, "nats per example, in the data's own units (the model trains on standardised "
                         + "columns; its NLL there plus the log-determinant %.6g)", c.logDeterminant()));
         u.put("samples", "the data's own units");
+        if (!c.isIdentity()) {
+            u.put("other", "distances between distributions (mmd, ksd, fisher-divergence) are computed in the model's standardised "
+                    + "coordinates; grid TV and mode shares do not depend on the units");
+        }
         u.put("data", c.describe());
         return u;
     }
