@@ -25,7 +25,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> folders = new ArrayList<>();
 
     @Option(names = "--metric", paramLabel = "NAME", description = "A metric to tabulate (repeatable): a full name such as "
-            + "exact-nll-2d/test-nll, or its last part (test-nll: the first evaluator reporting it). Default: test-nll and steps-per-s.")
+            + "exact-nll-2d/test-nll, or its last part (test-nll: the first evaluator reporting it). Default: test-nll and train/steps-per-s (the last log window's training speed; steps-per-s is over the whole run, evaluations included).")
     List<String> metrics = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "markdown or csv. Default: ${DEFAULT-VALUE}.", defaultValue = "markdown")

@@ -16,8 +16,11 @@ import org.ebm4j.runtime.config.UsageException;
  */
 public record Comparison(List<RunRecord> runs, List<String> metrics, List<List<MetricSummary>> tables) {
 
-    /** The metrics shown when none are asked for: the test NLL and the training speed. */
-    public static final List<String> DEFAULT_METRICS = List.of("test-nll", "steps-per-s");
+    /**
+     * The metrics shown when none are asked for: the test NLL and the training speed ({@code train/steps-per-s}: the last
+     * log window's, without evaluations; {@code steps-per-s} is over the whole run, evaluations included).
+     */
+    public static final List<String> DEFAULT_METRICS = List.of("test-nll", "train/steps-per-s");
 
     public Comparison {
         runs = List.copyOf(runs);
@@ -109,7 +112,7 @@ public record Comparison(List<RunRecord> runs, List<String> metrics, List<List<M
         if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) {
             return String.format(Locale.ROOT, "%.3e", v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(Math.abs(v) >= 1000 ? 6 : 4)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String quote(String s) {

@@ -16,8 +16,9 @@ import org.ebm4j.runtime.config.UsageException;
 /**
  * One finished run as a comparison sees it: its folder, experiment, seed, the {@code --set} overrides other than the
  * seed (together with the experiment they name its variant), whether it diverged, and its numbers by name:
- * {@code <evaluator label>/<metric>} for evaluations, plus {@code steps-per-s}, {@code wall-seconds} and
- * {@code steps}.
+ * {@code <evaluator label>/<metric>} for evaluations, {@code train/<metric>} for the last log window's training metrics
+ * (losses, {@code train/steps-per-s}), plus {@code steps-per-s} (over the whole run, evaluations included),
+ * {@code wall-seconds} and {@code steps}.
  */
 public record RunRecord(Path folder, String experiment, long seed, List<String> overrides, boolean diverged,
                         Map<String, Double> metrics) {
@@ -47,6 +48,7 @@ public record RunRecord(Path folder, String experiment, long seed, List<String> 
             Map<String, Double> metrics = new LinkedHashMap<>();
             summary.path("evaluation").fields().forEachRemaining(label -> label.getValue().fields().forEachRemaining(m ->
                     number(m.getValue()).ifPresent(v -> metrics.put(label.getKey() + "/" + m.getKey(), v))));
+            summary.path("final-metrics").fields().forEachRemaining(m -> number(m.getValue()).ifPresent(v -> metrics.put("train/" + m.getKey(), v)));
             for (String key : List.of("steps-per-s", "wall-seconds", "steps")) {
                 number(summary.path(key)).ifPresent(v -> metrics.put(key, v));
             }

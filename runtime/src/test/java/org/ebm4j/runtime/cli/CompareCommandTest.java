@@ -19,7 +19,8 @@ class CompareCommandTest {
     private Path run(String folder, String experiment, long seed, List<String> overrides, double nll, double speed) throws IOException {
         Path f = Files.createDirectories(dir.resolve("runs").resolve(folder));
         Files.writeString(f.resolve("summary.json"), String.format(Locale.ROOT, """
-                {"experiment": "%s", "steps": 100, "wall-seconds": 2.0, "steps-per-s": %s, "diverged": false,
+                {"experiment": "%s", "steps": 100, "wall-seconds": 2.0, "steps-per-s": 1.0, "diverged": false,
+                 "final-metrics": {"loss/dsm": 0.5, "steps-per-s": %s},
                  "evaluation": {"exact-nll-2d": {"test-nll": %s, "test-nll-se": 0.01, "reliable": 1.0}, "mmd": {"mmd2": 0.5}}}
                 """, experiment, speed, nll));
         StringBuilder o = new StringBuilder();
@@ -39,7 +40,7 @@ class CompareCommandTest {
         run("b1", "ring", 1, List.of("objective.sigma=0.5", "seed=1"), 3.5, 100);
         Cli cli = new Cli(dir);
         assertThat(cli.ebm("compare", dir.resolve("runs").toString())).as(cli.err).isZero();
-        assertThat(cli.out).contains("### test-nll").contains("### steps-per-s");
+        assertThat(cli.out).contains("### test-nll").contains("### train/steps-per-s");
         // ring: 2.0, 2.2, 2.9: median 2.2, mean 2.3667, sd sqrt(((−.3667)² + (−.1667)² + .5333²)/2) = 0.4726
         assertThat(cli.out).contains("| ring | 3 | 2.2 | 2.367 ± 0.4726 | 2 – 2.9 | 0: 2, 1: 2.2, 2: 2.9 |");
         assertThat(cli.out).contains("| ring objective.sigma=0.5 | 2 | 3.25 | 3.25 ± 0.3536 | 3 – 3.5 | 0: 3, 1: 3.5 |");
@@ -56,7 +57,7 @@ class CompareCommandTest {
         assertThat(cli.err).contains("No finished runs found");
         run("a0", "ring", 0, List.of(), 2.0, 100);
         assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--metric", "test-nlll")).isEqualTo(EbmCommand.BAD_CONFIGURATION);
-        assertThat(cli.err).contains("No run reports 'test-nlll'").contains("exact-nll-2d/test-nll").contains("steps-per-s");
+        assertThat(cli.err).contains("No run reports 'test-nlll'").contains("exact-nll-2d/test-nll").contains("train/loss/dsm");
         run("a0-again", "ring", 0, List.of(), 2.1, 100);
         assertThat(cli.ebm("compare", dir.resolve("runs").toString())).isEqualTo(EbmCommand.BAD_CONFIGURATION);
         assertThat(cli.err).contains("Two runs of 'ring' with seed 0");
