@@ -225,4 +225,72 @@ final class NdOps {
             }
         }
     }
+
+    /**
+     * A permutation that swaps two leading blocks of axes and keeps the rest, {@code [P..., Q..., R...] → [Q..., P...,
+     * R...]} (every permutation a convolution makes), copied as rows of {@code R} contiguous values into
+     * {@code out}: ND4J's {@code assign} from a permuted view walks it element by element, several times slower.
+     * False (nothing written) for any other permutation or an array that is not a dense row-major float or double.
+     */
+    static boolean swapBlocks(INDArray in, int[] axes, INDArray out) {
+        if (in.isView() || in.ordering() != 'c' || out.ordering() != 'c' || in.dataType() != out.dataType()
+                || (in.dataType() != DataType.FLOAT && in.dataType() != DataType.DOUBLE)) {
+            return false;
+        }
+        int r = axes.length;
+        int q0 = axes[0]; // the second block starts here in the input
+        if (q0 == 0) {
+            return false;
+        }
+        int k = 0;
+        for (int a = q0; k < r && axes[k] == a && a < r; a++) {
+            k++; // the Q block: q0, q0 + 1, ...
+        }
+        int qEnd = q0 + k;
+        for (int a = 0; a < q0; a++) {
+            if (k + a >= r || axes[k + a] != a) {
+                return false; // the P block must follow, in order
+            }
+        }
+        for (int a = k + q0; a < r; a++) {
+            if (axes[a] != a || a < qEnd) {
+                return false; // the rest stays in place
+            }
+        }
+        long[] shape = in.shape();
+        long p = 1;
+        long q = 1;
+        long rest = 1;
+        for (int a = 0; a < r; a++) {
+            if (a < q0) {
+                p *= shape[a];
+            } else if (a < qEnd) {
+                q *= shape[a];
+            } else {
+                rest *= shape[a];
+            }
+        }
+        if (p * q * rest > Integer.MAX_VALUE) {
+            return false;
+        }
+        int row = (int) rest;
+        if (in.dataType() == DataType.FLOAT) {
+            java.nio.FloatBuffer from = in.data().asNioFloat();
+            java.nio.FloatBuffer to = out.data().asNioFloat();
+            for (int j = 0; j < q; j++) {
+                for (int i = 0; i < p; i++) {
+                    to.put((int) ((j * p + i) * row), from, (int) ((i * q + j) * row), row);
+                }
+            }
+        } else {
+            java.nio.DoubleBuffer from = in.data().asNioDouble();
+            java.nio.DoubleBuffer to = out.data().asNioDouble();
+            for (int j = 0; j < q; j++) {
+                for (int i = 0; i < p; i++) {
+                    to.put((int) ((j * p + i) * row), from, (int) ((i * q + j) * row), row);
+                }
+            }
+        }
+        return true;
+    }
 }

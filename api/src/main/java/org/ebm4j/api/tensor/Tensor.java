@@ -741,7 +741,9 @@ public final class Tensor {
             return this;
         }
         INDArray result = ArrayPool.take(dataType(), permuted(shape(), axes));
-        result.assign(array().permute(axes));
+        if (!NdOps.swapBlocks(array(), axes, result)) {
+            result.assign(array().permute(axes));
+        }
         return op("permute", result, (out, g, n) -> new Tensor[] {g.permute(inverse)}, this);
     }
 

@@ -76,6 +76,21 @@ class ConvolutionTest {
         }
     }
 
+    /** Every permutation, on the fast row-copy path or not, equals ND4J's own permuted copy, in float and double. */
+    @Test
+    void permutationsMatchNd4jsPermutedCopies() {
+        Random r = new Random(5);
+        int[][] perms = {{1, 0}, {1, 2, 3, 0, 4, 5}, {3, 0, 1, 2, 4, 5}, {1, 0, 2, 3}, {2, 0, 1}, {0, 2, 1}, {2, 1, 0}};
+        for (int[] p : perms) {
+            long[] shape = java.util.stream.IntStream.range(0, p.length).mapToLong(i -> 2 + i % 3).toArray();
+            for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+                INDArray a = random(r, shape).castTo(type);
+                INDArray expected = a.permute(p).dup('c');
+                assertThat(Tensor.constant(a).permute(p).array()).as("%s %s", java.util.Arrays.toString(p), type).isEqualTo(expected);
+            }
+        }
+    }
+
     /** ⟨convTranspose(y), x⟩ = ⟨y, conv(x)⟩ for all x, y: the transposed convolution is the adjoint. */
     @Test
     void theTransposedConvolutionIsTheAdjoint() {
