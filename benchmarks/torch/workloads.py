@@ -196,9 +196,29 @@ class Pcd:
         return ep.mean() - en.mean() + 0.1 * (ep.pow(2).mean() + en.pow(2).mean())
 
 
-def ms_per_step(d, width, batch, loss, per_round, extra=()):
+def conv_net():
+    """ebm4j's conv plugin with channels 32-64-64, strides 1-2-2, 3x3 kernels (padding 1), SiLU, a sum-pooled linear
+    head, on 1x28x28 images given as rows of 784 pixels."""
+    class ConvEnergy(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.convs = nn.ModuleList([nn.Conv2d(1, 32, 3, 1, 1), nn.Conv2d(32, 64, 3, 2, 1), nn.Conv2d(64, 64, 3, 2, 1)])
+            self.head = nn.Linear(64, 1)
+
+        def forward(self, x):
+            h = x.view(x.shape[0], 1, IMAGE_SIDE, IMAGE_SIDE)
+            for conv in self.convs:
+                h = F.silu(conv(h))
+            return self.head(h.sum((2, 3)))
+    return ConvEnergy()
+
+
+IMAGE_SIDE = 28
+
+
+def ms_per_step(d, width, batch, loss, per_round, extra=(), make_model=None, warmup=WARMUP):
     torch.manual_seed(0)
-    model = mlp(d, width)
+    model = make_model() if make_model else mlp(d, width)
     opt = torch.optim.Adam(list(model.parameters()) + list(extra), lr=1e-3)
     x = torch.randn(batch, d)
 
@@ -208,7 +228,7 @@ def ms_per_step(d, width, batch, loss, per_round, extra=()):
         value.backward()
         opt.step()
 
-    for _ in range(WARMUP):
+    for _ in range(warmup):
         step()
     rounds = []
     for _ in range(ROUNDS):
@@ -241,6 +261,34 @@ def langevin():
     return f"{statistics.median(rates):.0f}\tchain-steps/s"
 
 
+def annealed_langevin_images():
+    """64 chains of 28x28 images, 10 noise levels from 1 to 0.01, 10 steps each, E(x, sigma) = E(x) / sigma, step
+    eps sigma^2 / sigma_L^2 with eps = 2e-5 (ebm4j's annealed-langevin sampler); images x steps per second."""
+    torch.manual_seed(0)
+    model = conv_net()
+    for p in model.parameters():
+        p.requires_grad_(False)
+    init = torch.rand(64, IMAGE_SIDE * IMAGE_SIDE)
+    sigmas = [1.0 * (0.01 / 1.0) ** (i / 9) for i in range(10)]
+
+    def run():
+        z = init.clone()
+        for sigma in sigmas:
+            eps = 2e-5 * sigma ** 2 / sigmas[-1] ** 2
+            for _ in range(10):
+                s = score(model, z.detach(), False) / sigma
+                z = z + 0.5 * eps * s + math.sqrt(eps) * torch.randn_like(z)
+        return z
+
+    run()
+    rates = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        run()
+        rates.append(64 * 100 / (time.perf_counter() - t0))
+    return f"{statistics.median(rates):.1f}\timage-steps/s"
+
+
 def data(d):
     return torch.randn(2000, d)
 
@@ -263,6 +311,8 @@ WORKLOADS = {
     "langevin": langevin,
     "dsm-64": lambda: ms_per_step(64, 512, 128, dsm, 50),
     "ssm-64": lambda: ms_per_step(64, 512, 128, ssm, 30),
+    "conv-dsm": lambda: ms_per_step(IMAGE_SIDE ** 2, 0, 64, dsm, 10, make_model=conv_net, warmup=10),
+    "conv-annealed-langevin": annealed_langevin_images,
 }
 
 

@@ -130,6 +130,12 @@ public final class ObjectiveBenchmark {
     static double msPerStep(int d, List<Integer> hidden, int batchSize, Function<EnergyModel, EnergyModel> wrap, Objective objective,
                             int perRound, int[] ops) {
         EnergyModel model = wrap.apply(new MlpEnergy(d, hidden, Tensor::silu, Init.UNIFORM_FAN_IN, RandomSource.seeded(0)));
+        return msPerStep(model, batchSize, objective, perRound, 100, ops);
+    }
+
+    /** {@link #msPerStep(int, List, int, Function, Objective, int, int[])} of any model, after {@code warmup} steps. */
+    static double msPerStep(EnergyModel model, int batchSize, Objective objective, int perRound, int warmup, int[] ops) {
+        int d = model.dimension();
         List<Parameters> groups = new java.util.ArrayList<>(List.of(model.parameters()));
         objective.parameterGroups().values().stream().filter(p -> !p.isEmpty()).forEach(groups::add); // NCE's c, FCE's flow
         Optimizer adam = new Optimizer(OptimizerSpec.adam(1e-3), groups);
@@ -142,7 +148,7 @@ public final class ObjectiveBenchmark {
                 ops[0] = scope.ownedCount();
             }
         };
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < warmup; i++) {
             step.run();
         }
         double[] ms = new double[ROUNDS];

@@ -39,6 +39,9 @@ public final class SideBySide {
         w.put("langevin", () -> String.format(Locale.ROOT, "%.0f\tchain-steps/s", ObjectiveBenchmark.langevinChainStepsPerSecond()));
         w.put("dsm-64", () -> ms(64, 512, 128, new DenoisingScoreMatching(0.1), false, 50));
         w.put("ssm-64", () -> ms(64, 512, 128, new SlicedScoreMatching(SlicedScoreMatching.Projection.GAUSSIAN, 1, false), false, 30));
+        w.put("conv-dsm", () -> String.format(Locale.ROOT, "%.4f\tms/step",
+                ObjectiveBenchmark.msPerStep(ImageBenchmark.convNet(false), 64, new DenoisingScoreMatching(0.1), 10, 10, new int[1])));
+        w.put("conv-annealed-langevin", () -> String.format(Locale.ROOT, "%.1f\timage-steps/s", ImageBenchmark.annealedLangevinImageStepsPerSecond()));
         return w;
     }
 

@@ -87,7 +87,7 @@ public final class Pictures {
             image = twoD(grid, finite, labels, title + String.format(Locale.ROOT, "; grid TV %.3f (exact draws: %.3f)",
                     (double) measured.get("grid-tv"), (double) measured.get("grid-tv-of-exact-draws")), false, units.columns());
         } else if (side * side == d && side >= 4) {
-            image = imageGrids(finite, train, side, title);
+            image = images(finite, units.toData(data.train()), units.toData(data.test()), train, side, title, measured);
         } else {
             image = BitmapEncoder.getBufferedImage(scatter(finite, train, title));
         }
@@ -388,50 +388,27 @@ public final class Pictures {
         return chart;
     }
 
-    /** Samples and data as {@code side × side} images (grey: light = low, dark = high, as the digits are shown). */
-    /** Samples and data as {@code side × side} images, side by side. */
-    public static BufferedImage imageGrids(double[][] samples, double[][] data, int side, String title) {
-        int per = 10;
-        int scale = Math.max(2, 48 / side);
-        int tile = side * scale + 2;
-        int block = per * tile;
-        int top = 60;
-        BufferedImage image = new BufferedImage(2 * block + 60, top + block + 20, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (double[] row : data) {
-            for (double v : row) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
+    /**
+     * Square images: up to 100 samples beside their nearest training images, and how far samples and held-out test
+     * images are from the training set ({@code nearest-train-distance/...} in {@code measured}).
+     */
+    private static BufferedImage images(double[][] samples, INDArray trainArray, INDArray testArray, double[][] train, int side,
+                                        String title, Map<String, Object> measured) {
+        double[][] shown = java.util.Arrays.copyOf(samples, Math.min(100, samples.length));
+        double[][] nearest = ImagePictures.nearest(shown, trainArray);
+        double[][] test = testArray.rows() == 0 ? new double[0][]
+                : testArray.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, Math.min(100, testArray.rows())),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all()).castTo(DataType.DOUBLE).toDoubleMatrix();
+        double sampleDistance = ImagePictures.medianDistance(nearest);
+        double testDistance = ImagePictures.medianDistance(ImagePictures.nearest(test, trainArray));
+        measured.put("nearest-train-distance/samples-median", sampleDistance);
+        measured.put("nearest-train-distance/test-median", testDistance);
+        double[][] neighbours = new double[nearest.length][];
+        for (int i = 0; i < nearest.length; i++) {
+            neighbours[i] = train[(int) nearest[i][0]];
         }
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, 10, 22);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString("samples (first " + Math.min(per * per, samples.length) + ")", 20, top - 8);
-        g.drawString("training data", block + 40, top - 8);
-        tiles(g, samples, side, scale, tile, per, 20, top, lo, hi);
-        tiles(g, data, side, scale, tile, per, block + 40, top, lo, hi);
-        g.dispose();
-        return image;
-    }
-
-    private static void tiles(Graphics2D g, double[][] rows, int side, int scale, int tile, int per, int x0, int y0, double lo, double hi) {
-        for (int k = 0; k < Math.min(per * per, rows.length); k++) {
-            int tx = x0 + (k % per) * tile;
-            int ty = y0 + (k / per) * tile;
-            for (int p = 0; p < side * side; p++) {
-                double t = (rows[k][p] - lo) / Math.max(1e-12, hi - lo);
-                int grey = (int) Math.round(255 * (1 - Math.max(0, Math.min(1, t))));
-                g.setColor(new Color(grey, grey, grey));
-                g.fillRect(tx + (p % side) * scale, ty + (p / side) * scale, scale, scale);
-            }
-        }
+        double[] range = ImagePictures.range(train);
+        return ImagePictures.samplesWithNeighbours(shown, neighbours, side, title, sampleDistance, testDistance, range[0], range[1]);
     }
 
     /** The first two coordinates of samples over data. */

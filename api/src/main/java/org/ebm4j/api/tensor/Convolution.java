@@ -39,8 +39,10 @@ public final class Convolution {
         long oh = outputSize(xs[2], ws[2], stride, padding);
         long ow = outputSize(xs[3], ws[3], stride, padding);
         long patch = ws[1] * ws[2] * ws[3];
-        // [n, c, kh, kw, oh, ow] → [c·kh·kw, n·oh·ow]: one column per output pixel
-        Tensor columns = im2col(x, (int) ws[2], (int) ws[3], stride, padding).permute(1, 2, 3, 0, 4, 5).reshape(patch, n * oh * ow);
+        Tensor columns = Patches.supports(x.dataType())
+                ? patches(x, (int) ws[2], (int) ws[3], stride, padding)
+                // [n, c, kh, kw, oh, ow] → [c·kh·kw, n·oh·ow]: one column per output pixel
+                : im2col(x, (int) ws[2], (int) ws[3], stride, padding).permute(1, 2, 3, 0, 4, 5).reshape(patch, n * oh * ow);
         return w.reshape(out, patch).matmul(columns).reshape(out, n, oh, ow).permute(1, 0, 2, 3);
     }
 
@@ -74,6 +76,10 @@ public final class Convolution {
         }
         long patch = c * ws[2] * ws[3];
         Tensor columns = Tensor.mm(w.reshape(ws[0], patch), x.permute(1, 0, 2, 3).reshape(ws[0], n * xs[2] * xs[3]), true, false);
+        Patches.Geometry g = new Patches.Geometry((int) n, (int) c, (int) h, (int) wd, (int) ws[2], (int) ws[3], stride, padding);
+        if (Patches.supports(x.dataType()) && g.oh() == xs[2] && g.ow() == xs[3]) {
+            return unpatches(columns, g);
+        }
         Tensor blocks = columns.reshape(c, ws[2], ws[3], n, xs[2], xs[3]).permute(3, 0, 1, 2, 4, 5);
         return col2im(blocks, stride, padding, h, wd);
     }
@@ -104,6 +110,32 @@ public final class Convolution {
     public static Tensor globalMeanPool(Tensor x) {
         long[] s = x.shape();
         return globalSumPool(x).mul(1.0 / (s[2] * s[3]));
+    }
+
+    /**
+     * Every {@code kh × kw} patch of the zero-padded image as the matrix a convolution multiplies, {@code [c·kh·kw,
+     * n·oh·ow]}; its adjoint (and backward rule) is {@link #unpatches}, and the reverse.
+     */
+    static Tensor patches(Tensor x, int kh, int kw, int stride, int padding) {
+        long[] s = x.shape();
+        checkGeometry(s[2], s[3], kh, kw, stride, padding);
+        Patches.Geometry g = new Patches.Geometry(Math.toIntExact(s[0]), Math.toIntExact(s[1]), Math.toIntExact(s[2]),
+                Math.toIntExact(s[3]), kh, kw, stride, padding);
+        INDArray cols = ArrayPool.take(x.dataType(), (long) g.c() * kh * kw, (long) g.n() * g.oh() * g.ow());
+        Patches.im2row(x.array(), g, cols);
+        return Tensor.op("patches", cols, (out, grad, n) -> new Tensor[] {unpatches(grad, g)}, x);
+    }
+
+    /** The patch matrix {@code [c·kh·kw, n·oh·ow]} of {@code g} added back into images {@code [n, c, h, w]}: the adjoint of {@link #patches}. */
+    static Tensor unpatches(Tensor columns, Patches.Geometry g) {
+        long[] s = columns.shape();
+        if (s.length != 2 || s[0] != (long) g.c() * g.kh() * g.kw() || s[1] != (long) g.n() * g.oh() * g.ow()) {
+            throw new IllegalArgumentException("unpatches: " + g + " needs columns [" + (long) g.c() * g.kh() * g.kw() + ", "
+                    + (long) g.n() * g.oh() * g.ow() + "], got " + Arrays.toString(s));
+        }
+        INDArray image = ArrayPool.take(columns.dataType(), g.n(), g.c(), g.h(), g.w());
+        Patches.row2im(columns.array(), g, image);
+        return Tensor.op("unpatches", image, (out, grad, n) -> new Tensor[] {patches(grad, g.kh(), g.kw(), g.stride(), g.padding())}, columns);
     }
 
     /**

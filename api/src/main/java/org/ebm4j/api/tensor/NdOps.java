@@ -174,7 +174,46 @@ final class NdOps {
             Nd4j.exec(new BroadcastCopyOp(out, x.reshape(x.length()), out, along));
             return out;
         }
+        // [a, b, 1, 1] → [a, b, k, l] (a sum's backward over trailing axes) or [1, 1, a, b] → [k, l, a, b]: one 2-D
+        // broadcast of the matrix [a·b, 1] or [1, a·b]; ND4J's general broadcast is several times slower
+        int kept = keptBlock(aligned, target);
+        if (kept != 0 && x.ordering() == 'c') {
+            long inner = x.length();
+            long outer = Arrays.stream(target).reduce(1, (u, v) -> u * v) / inner;
+            INDArray out = ArrayPool.take(x.dataType(), target);
+            INDArray flat = out.reshape('c', kept > 0 ? new long[] {inner, outer} : new long[] {outer, inner});
+            Nd4j.exec(new BroadcastCopyOp(flat, x.reshape('c', new long[] {inner}), flat, kept > 0 ? 0 : 1));
+            return out;
+        }
         return view.broadcast(target);
+    }
+
+    /**
+     * 1 if {@code aligned} keeps the leading axes of {@code target} and is 1 on all the others, −1 if it is 1 on leading
+     * axes and keeps the rest, 0 otherwise.
+     */
+    private static int keptBlock(long[] aligned, long[] target) {
+        int r = target.length;
+        int k = 0;
+        while (k < r && aligned[k] == target[k]) {
+            k++;
+        }
+        boolean trailingOnes = k > 0 && k < r;
+        for (int i = k; i < r && trailingOnes; i++) {
+            trailingOnes = aligned[i] == 1;
+        }
+        if (trailingOnes) {
+            return 1;
+        }
+        int j = 0;
+        while (j < r && aligned[j] == 1) {
+            j++;
+        }
+        boolean rest = j > 0 && j < r;
+        for (int i = j; i < r && rest; i++) {
+            rest = aligned[i] == target[i];
+        }
+        return rest ? -1 : 0;
     }
 
     /** Reshapes a fresh temporary; frees it if the reshape had to copy through a view. */
@@ -233,7 +272,9 @@ final class NdOps {
      * False (nothing written) for any other permutation or an array that is not a dense row-major float or double.
      */
     static boolean swapBlocks(INDArray in, int[] axes, INDArray out) {
-        if (in.isView() || in.ordering() != 'c' || out.ordering() != 'c' || in.dataType() != out.dataType()
+        // the input may be a view (a reshape) as long as its elements lie contiguously in row-major order
+        if (in.ordering() != 'c' || !org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(in) || out.isView()
+                || out.ordering() != 'c' || in.dataType() != out.dataType()
                 || (in.dataType() != DataType.FLOAT && in.dataType() != DataType.DOUBLE)) {
             return false;
         }
@@ -270,7 +311,8 @@ final class NdOps {
                 rest *= shape[a];
             }
         }
-        if (p * q * rest > Integer.MAX_VALUE) {
+        long base = in.offset();
+        if (base + p * q * rest > Integer.MAX_VALUE) {
             return false;
         }
         int row = (int) rest;
@@ -279,7 +321,7 @@ final class NdOps {
             java.nio.FloatBuffer to = out.data().asNioFloat();
             for (int j = 0; j < q; j++) {
                 for (int i = 0; i < p; i++) {
-                    to.put((int) ((j * p + i) * row), from, (int) ((i * q + j) * row), row);
+                    to.put((int) ((j * p + i) * row), from, (int) (base + (i * q + j) * row), row);
                 }
             }
         } else {
@@ -287,7 +329,7 @@ final class NdOps {
             java.nio.DoubleBuffer to = out.data().asNioDouble();
             for (int j = 0; j < q; j++) {
                 for (int i = 0; i < p; i++) {
-                    to.put((int) ((j * p + i) * row), from, (int) ((i * q + j) * row), row);
+                    to.put((int) ((j * p + i) * row), from, (int) (base + (i * q + j) * row), row);
                 }
             }
         }

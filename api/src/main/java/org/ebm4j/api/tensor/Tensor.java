@@ -771,7 +771,18 @@ public final class Tensor {
         if (Arrays.equals(own, newShape)) {
             return this;
         }
-        return op("reshape", NdOps.reshapeCopy(array(), newShape), (out, g, n) -> new Tensor[] {g.reshape(own)}, this);
+        INDArray a = array();
+        INDArray view = a.reshape('c', newShape);
+        Node.Backward back = (out, g, n) -> new Tensor[] {g.reshape(own)};
+        if (view != a && !view.closeable()) {
+            // a view over this tensor's memory, no copy (a large image batch's patch matrix is ~15 MB): it lives no longer
+            // than the scope that owns the memory (keep() copies views), and carries its lease so a use after that scope
+            // closed is still caught
+            TensorScope.register(view);
+            return new Tensor(view, GradMode.isEnabled() && requiresGrad, GradMode.isEnabled() && requiresGrad
+                    ? new Node("reshape", new Tensor[] {this}, back) : null, lease);
+        }
+        return op("reshape", view == a ? a.dup('c') : view, back, this);
     }
 
     /** Columns {@code [from, to)} of a matrix. */

@@ -76,6 +76,35 @@ class ConvolutionTest {
         }
     }
 
+    /**
+     * The Java patch matrix is ND4J's im2col in the matrix layout, and its adjoint ND4J's col2im, for strides 1 to 3,
+     * paddings 0 to 2 and non-square kernels, in float and double (the float path copies whole rows).
+     */
+    @Test
+    void patchesAreNd4jsIm2colAsAMatrixAndUnpatchesItsCol2im() {
+        Random r = new Random(11);
+        int[][] geometries = {{3, 3, 1, 1}, {3, 2, 1, 0}, {3, 3, 2, 1}, {2, 3, 3, 2}, {1, 1, 1, 0}, {5, 5, 2, 2}};
+        for (int[] k : geometries) {
+            for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+                INDArray x = random(r, 3, 2, 7, 6).castTo(type);
+                try (TensorScope scope = TensorScope.open()) {
+                    Tensor cols = Convolution.im2col(Tensor.constant(x), k[0], k[1], k[2], k[3]);
+                    long[] cs = cols.shape();
+                    INDArray expected = cols.permute(1, 2, 3, 0, 4, 5).reshape(cs[1] * cs[2] * cs[3], cs[0] * cs[4] * cs[5]).array();
+                    Tensor patches = Convolution.patches(Tensor.constant(x), k[0], k[1], k[2], k[3]);
+                    assertThat(patches.array()).as("%s %s", java.util.Arrays.toString(k), type).isEqualTo(expected);
+                    INDArray g = random(r, expected.shape()).castTo(type);
+                    INDArray back = Convolution.col2im(Tensor.constant(g).reshape(cs[1], cs[2], cs[3], cs[0], cs[4], cs[5])
+                            .permute(3, 0, 1, 2, 4, 5), k[2], k[3], 7, 6).array();
+                    Patches.Geometry geometry = new Patches.Geometry(3, 2, 7, 6, k[0], k[1], k[2], k[3]);
+                    INDArray unpatched = Convolution.unpatches(Tensor.constant(g), geometry).array();
+                    assertThat(unpatched.sub(back).amaxNumber().doubleValue()).as("%s %s", java.util.Arrays.toString(k), type)
+                            .isLessThan(type == DataType.FLOAT ? 1e-5 : 1e-12);
+                }
+            }
+        }
+    }
+
     /** Every permutation, on the fast row-copy path or not, equals ND4J's own permuted copy, in float and double. */
     @Test
     void permutationsMatchNd4jsPermutedCopies() {
@@ -87,6 +116,14 @@ class ConvolutionTest {
                 INDArray a = random(r, shape).castTo(type);
                 INDArray expected = a.permute(p).dup('c');
                 assertThat(Tensor.constant(a).permute(p).array()).as("%s %s", java.util.Arrays.toString(p), type).isEqualTo(expected);
+                // the same values as a view into a larger array, at an offset (what a reshape of rows hands on)
+                long length = a.length();
+                INDArray host = Nd4j.concat(0, random(r, 3, length).castTo(type), a.reshape(1, length), random(r, 2, length).castTo(type));
+                try (TensorScope scope = TensorScope.open()) {
+                    Tensor view = Tensor.constant(host).rows(3, 4).reshape(shape);
+                    assertThat(view.array().isView()).isTrue();
+                    assertThat(view.permute(p).array()).as("view %s %s", java.util.Arrays.toString(p), type).isEqualTo(expected);
+                }
             }
         }
     }

@@ -14,6 +14,23 @@ class TensorBehaviourTest {
 
     private static final DataType F = DataType.FLOAT;
 
+    /** Broadcasting over trailing axes, leading axes, middle axes and all of them equals ND4J's own broadcast. */
+    @Test
+    void expandMatchesNd4jsBroadcastOnEveryPath() {
+        long[][][] cases = {
+            {{2, 3, 1, 1}, {2, 3, 4, 5}}, {{1, 1, 4, 5}, {2, 3, 4, 5}}, {{2, 1, 4}, {2, 3, 4}}, {{1, 1, 1}, {2, 3, 4}},
+            {{3, 1}, {3, 4}}, {{1, 4}, {3, 4}}, {{2, 3, 1}, {2, 3, 6}}};
+        for (long[][] c : cases) {
+            for (org.nd4j.linalg.api.buffer.DataType type : new org.nd4j.linalg.api.buffer.DataType[] {
+                    org.nd4j.linalg.api.buffer.DataType.DOUBLE, org.nd4j.linalg.api.buffer.DataType.FLOAT}) {
+                org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, c[0]).castTo(type);
+                org.nd4j.linalg.api.ndarray.INDArray expected = x.broadcast(c[1]);
+                assertThat(Tensor.constant(x).expand(c[0], c[1]).array()).as("%s -> %s %s", java.util.Arrays.toString(c[0]),
+                        java.util.Arrays.toString(c[1]), type).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void softplusIsFiniteAndAccurateFarFromZero() {
         Tensor x = Tensor.variable(Nd4j.createFromArray(new float[] {-100f, -30f, 0f, 30f, 100f, 1000f}));

@@ -118,6 +118,24 @@ class TensorScopeTest {
     }
 
     @Test
+    void aReshapeSharesItsSourcesMemoryAndFailsLoudlyOnceThatMemoryIsReused() {
+        Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 4, 6));
+        Tensor reshaped;
+        try (TensorScope step = TensorScope.open()) {
+            Tensor doubled = x.mul(2.0);
+            reshaped = doubled.reshape(2, 12);
+            assertThat(reshaped.array().data().address()).isEqualTo(doubled.array().data().address()); // no copy
+            assertThat(reshaped.array().getDouble(1, 3)).isEqualTo(2.0 * x.array().getDouble(2, 3), org.assertj.core.api.Assertions.within(1e-6));
+            Tensor kept = step.keep(reshaped);
+            assertThat(kept.array().data().address()).isNotEqualTo(doubled.array().data().address()); // kept: a copy of its own
+        }
+        try (TensorScope step = TensorScope.open()) {
+            x.mul(-5.0); // reuses the array the reshape looked into
+            assertThatThrownBy(reshaped::array).isInstanceOf(IllegalStateException.class).hasMessageContaining("TensorScope");
+        }
+    }
+
+    @Test
     void outsideAScopeNothingIsPooled() {
         Tensor x = Tensor.constant(Nd4j.rand(DataType.FLOAT, 3, 3));
         Tensor y = x.mul(2.0);

@@ -41,6 +41,7 @@ import org.ebm4j.runtime.run.Runs;
 import org.ebm4j.runtime.training.TrainingState;
 import org.ebm4j.runtime.wiring.ExperimentModule;
 import org.ebm4j.runtime.wiring.Injection;
+import org.ebm4j.plots.ImagePictures;
 import org.ebm4j.plots.Pictures;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -143,7 +144,7 @@ public final class Sampling {
         report.put("diagnostics", Runs.finite(diagnostics));
         if (trace != null) {
             report.put("trace", trace.summary(request.traceEvery().getAsInt()));
-            writeTrace(dir, trace, request.traceEvery().getAsInt(), spec.name() + ": " + samplerName(spec));
+            writeTrace(dir, trace, request.traceEvery().getAsInt(), spec.name() + ": " + samplerName(spec), experiment.data());
         }
         return finish(dir, samples, report, model, experiment, title(spec, sampler, chains, diagnostics), seed);
     }
@@ -163,14 +164,29 @@ public final class Sampling {
         return steps / every;
     }
 
-    /** {@code trace.csv} (per coordinate: R̂ and bulk ESS) and {@code energy-trace.png}. */
-    private static void writeTrace(Path dir, Trace trace, int every, String title) {
+    /**
+     * {@code trace.csv} (per coordinate: R̂ and bulk ESS), {@code energy-trace.png} and, for square images,
+     * {@code chains.png} (the first chains over time, in the data's units).
+     */
+    private static void writeTrace(Path dir, Trace trace, int every, String title, org.ebm4j.api.data.Dataset data) {
         StringBuilder csv = new StringBuilder("coordinate,rhat,ess-bulk\n");
         for (int j = 0; j < trace.rhat().length; j++) {
             csv.append(j + 1).append(',').append(trace.rhat()[j]).append(',').append(trace.ess()[j]).append('\n');
         }
         AtomicFiles.write(dir.resolve("trace.csv"), tmp -> Files.writeString(tmp, csv, StandardCharsets.UTF_8));
         Pictures.writePng(Pictures.energyTrace(trace.energies(), every, title), dir.resolve("energy-trace.png"));
+        int d = trace.rhat().length;
+        int side = (int) Math.round(Math.sqrt(d));
+        if (side * side == d && side >= 4 && trace.states().length > 0) {
+            double[][][] states = new double[trace.states().length][][];
+            for (int k = 0; k < states.length; k++) {
+                states[k] = data.coordinates().toData(Nd4j.createFromArray(trace.states()[k])).toDoubleMatrix();
+            }
+            INDArray train = data.coordinates().toData(data.train());
+            double[] range = {train.minNumber().doubleValue(), train.maxNumber().doubleValue()}; // the data's grey scale
+            Pictures.writePng(ImagePictures.chains(states, side, every, title + ": chains over time", range[0], range[1]),
+                    dir.resolve("chains.png"));
+        }
     }
 
     private Experiment experiment(ExperimentSpec spec) {

@@ -25,8 +25,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param energies    {@code [chain][snapshot]} energies of the traced chains
  * @param rhat        per coordinate
  * @param ess         bulk ESS per coordinate
+ * @param states      {@code [chain][snapshot]} states of the first {@value #KEPT_STATES} traced chains (in the model's
+ *                    coordinates), for pictures of chains over time
  */
-record Trace(INDArray samples, Map<String, Double> diagnostics, double[][] energies, double[] rhat, double[] ess) {
+record Trace(INDArray samples, Map<String, Double> diagnostics, double[][] energies, double[] rhat, double[] ess, double[][][] states) {
+
+    /** Chains whose every snapshot is kept whole. */
+    static final int KEPT_STATES = 8;
 
     static Trace run(Sampler sampler, EnergyModel model, Tensor start, RandomSource random, int calls, int traced) {
         INDArray state = start.array().dup();
@@ -34,6 +39,7 @@ record Trace(INDArray samples, Map<String, Double> diagnostics, double[][] energ
         int d = state.columns();
         double[][][] coordinates = new double[d][chains][calls];
         double[][] energies = new double[chains][calls];
+        double[][][] states = new double[Math.min(KEPT_STATES, chains)][calls][];
         SamplerContext context = new SamplerContext(random);
         Map<String, Double> last = Map.of();
         double steps = 0;
@@ -55,6 +61,9 @@ record Trace(INDArray samples, Map<String, Double> diagnostics, double[][] energ
                             .castTo(DataType.DOUBLE).toDoubleArray();
                 }
                 for (int i = 0; i < chains; i++) {
+                    if (i < states.length) {
+                        states[i][c] = rows[i];
+                    }
                     energies[i][c] = e[i];
                     for (int j = 0; j < d; j++) {
                         coordinates[j][i][c] = rows[i][j];
@@ -70,7 +79,7 @@ record Trace(INDArray samples, Map<String, Double> diagnostics, double[][] energ
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>(last);
         diagnostics.put("steps", steps);
-        return new Trace(state, diagnostics, energies, rhat, ess);
+        return new Trace(state, diagnostics, energies, rhat, ess, states);
     }
 
     /** What the trace says, for {@code diagnostics.json}: the worst and the median coordinate, and the energy's. */

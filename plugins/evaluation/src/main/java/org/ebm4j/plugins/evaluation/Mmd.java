@@ -27,7 +27,17 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Mmd implements Evaluator {
 
-    record Settings(int samples, List<String> bandwidths, int permutations) {}
+    /**
+     * @param features {@code pixels} (the rows as they are) and/or {@code random-conv} ({@link RandomConvFeatures} of the
+     *                 rows read as images of {@code image}'s shape)
+     * @param image    {@code [channels, height, width]} for random-conv
+     */
+    record Settings(int samples, List<String> bandwidths, int permutations, List<String> features, List<Integer> image) {
+
+        Settings(int samples, List<String> bandwidths, int permutations) {
+            this(samples, bandwidths, permutations, List.of("pixels"), List.of());
+        }
+    }
 
     private final Settings settings;
     private final Sampler sampler;
@@ -61,24 +71,47 @@ final class Mmd implements Evaluator {
         int half = test.rows() / 2;
         INDArray a = Samples.rows(testPerm, range(0, half), half);
         INDArray b = Samples.rows(testPerm, range(half, 2 * half), half);
-        double median = Kernels.medianDistance(y);
-        m.put("bandwidth/median", median);
-        for (String spec : settings.bandwidths()) {
-            double h = spec.equals("median") ? median : Double.parseDouble(spec);
-            String key = "h=" + (spec.equals("median") ? "median" : String.format(Locale.ROOT, "%s", spec));
-            UStatistic stat = UStatistic.of(h(x, y, h));
-            UStatistic floor = UStatistic.of(h(a, b, h));
-            m.put("mmd2/" + key, stat.value());
-            m.put("mmd2-se/" + key, stat.standardError());
-            m.put("mmd2-floor/" + key, floor.value());
-            m.put("mmd2-floor-se/" + key, floor.standardError());
-            if (settings.permutations() > 0) {
-                m.put("p-value/" + key, permutationPValue(x, y, h, stat.value(), random));
+        for (String feature : settings.features()) {
+            if (feature.equals("pixels")) {
+                measure("", x, y, a, b, settings.bandwidths(), random, m);
+            } else {
+                RandomConvFeatures phi = randomConv(x.columns());
+                // pixel-unit bandwidths mean nothing in feature space: the median heuristic only
+                measure("random-conv/", phi.apply(x), phi.apply(y), phi.apply(a), phi.apply(b), List.of("median"), random, m);
             }
         }
         m.put("sampling-seconds", samplingSeconds);
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
         return new Evaluation(m, List.of());
+    }
+
+    /** MMD² of {@code x} against {@code y}, and of the test halves {@code a}, {@code b} (the floor), at each bandwidth. */
+    private void measure(String prefix, INDArray x, INDArray y, INDArray a, INDArray b, List<String> bandwidths, RandomSource random,
+                         Map<String, Double> m) {
+        double median = Kernels.medianDistance(y);
+        m.put(prefix + "bandwidth/median", median);
+        for (String spec : bandwidths) {
+            double h = spec.equals("median") ? median : Double.parseDouble(spec);
+            String key = "h=" + (spec.equals("median") ? "median" : String.format(Locale.ROOT, "%s", spec));
+            UStatistic stat = UStatistic.of(h(x, y, h));
+            UStatistic floor = UStatistic.of(h(a, b, h));
+            m.put(prefix + "mmd2/" + key, stat.value());
+            m.put(prefix + "mmd2-se/" + key, stat.standardError());
+            m.put(prefix + "mmd2-floor/" + key, floor.value());
+            m.put(prefix + "mmd2-floor-se/" + key, floor.standardError());
+            if (settings.permutations() > 0) {
+                m.put(prefix + "p-value/" + key, permutationPValue(x, y, h, stat.value(), random));
+            }
+        }
+    }
+
+    private RandomConvFeatures randomConv(long d) {
+        List<Integer> image = settings.image();
+        if (!image.isEmpty()) {
+            return new RandomConvFeatures(image.get(0), image.get(1), image.get(2));
+        }
+        int side = (int) Math.round(Math.sqrt(d));
+        return new RandomConvFeatures(1, side, side); // the provider checked that d is a square
     }
 
     private INDArray draw(EvaluationContext ctx, RandomSource random) {

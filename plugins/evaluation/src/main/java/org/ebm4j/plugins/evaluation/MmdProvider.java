@@ -45,9 +45,23 @@ public class MmdProvider implements EvaluatorProvider {
             r.add(settings, "bandwidths", "needs at least one bandwidth (a number > 0, or median)");
         }
         int permutations = r.intAtLeast(settings, "permutations", 0);
+        List<String> features = r.read(settings, "features", () -> settings.getStringList("features"), List.of("pixels"));
+        List<Integer> image = r.read(settings, "image", () -> settings.getIntList("image"), List.of());
+        if (features.isEmpty() || !List.of("pixels", "random-conv").containsAll(features)) {
+            r.add(settings, "features", "lists what the kernel compares, one or both of pixels, random-conv; got " + features);
+        }
+        int d = context.dimension();
+        if (!image.isEmpty() && (image.size() != 3 || image.stream().anyMatch(v -> v < 1) || image.get(0) * image.get(1) * image.get(2) != d)) {
+            r.add(settings, "image", "is [channels, height, width] of the data's " + d + " values per row, got " + image);
+        }
+        int side = (int) Math.round(Math.sqrt(d));
+        if (features.contains("random-conv") && image.isEmpty() && (side * side != d || side < 4)) {
+            r.add(settings, "features", "random-conv reads rows as images: the data's " + d + " values per row are not a square "
+                    + "image, give image = [channels, height, width]");
+        }
         r.throwIfAny();
         Sampler sampler = context.create(Sampler.class, "sampler");
         NoiseDistribution init = context.create(NoiseDistribution.class, "init");
-        return new Mmd(new Mmd.Settings(samples, bandwidths, permutations), sampler, init);
+        return new Mmd(new Mmd.Settings(samples, bandwidths, permutations, List.copyOf(features), List.copyOf(image)), sampler, init);
     }
 }
