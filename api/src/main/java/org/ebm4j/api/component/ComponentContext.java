@@ -12,6 +12,15 @@ public interface ComponentContext {
     int dimension();
 
     /**
+     * The shape of one row of the data when its source says the rows are images, {@code [channels, height, width]}
+     * ({@link org.ebm4j.api.data.Dataset#rowShape()}); empty for plain vectors, and while the data source itself is
+     * created.
+     */
+    default java.util.List<Integer> rowShape() {
+        return java.util.List.of();
+    }
+
+    /**
      * The random stream of this component, derived from the run's seed and the component's place in the experiment,
      * so adding a component never shifts another's numbers. Ask for sub-streams with {@link RandomSource#split(String)}.
      */

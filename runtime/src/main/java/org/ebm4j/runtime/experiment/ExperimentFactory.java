@@ -50,7 +50,7 @@ public final class ExperimentFactory {
         RandomStreams streams = new RandomStreams(spec.seed());
         SettingsReader problems = new SettingsReader();
 
-        DataSource source = build(spec.data(), DataSource.class, spec, streams, -1, problems);
+        DataSource source = build(spec.data(), DataSource.class, spec, streams, -1, List.of(), problems);
         problems.throwIfAny();
         Dataset data;
         try {
@@ -65,18 +65,19 @@ public final class ExperimentFactory {
         }
         checkFinite(data, spec.data());
         int d = data.dimension();
+        List<Integer> shape = data.rowShape();
         checkBatchFits(spec, d);
 
-        EnergyModel model = build(spec.model(), EnergyModel.class, spec, streams, d, problems);
-        Optional<Objective> objective = spec.objective().map(o -> build(o, Objective.class, spec, streams, d, problems));
-        Optional<Sampler> sampler = spec.sampler().map(s -> build(s, Sampler.class, spec, streams, d, problems));
+        EnergyModel model = build(spec.model(), EnergyModel.class, spec, streams, d, shape, problems);
+        Optional<Objective> objective = spec.objective().map(o -> build(o, Objective.class, spec, streams, d, shape, problems));
+        Optional<Sampler> sampler = spec.sampler().map(s -> build(s, Sampler.class, spec, streams, d, shape, problems));
         Map<String, Evaluator> evaluators = new LinkedHashMap<>();
         for (ComponentSpec e : spec.evaluators()) {
-            evaluators.put(e.label(), build(e, Evaluator.class, spec, streams, d, problems));
+            evaluators.put(e.label(), build(e, Evaluator.class, spec, streams, d, shape, problems));
         }
         List<TrainingListener> listeners = new ArrayList<>();
         for (ComponentSpec l : spec.listeners()) {
-            listeners.add(build(l, TrainingListener.class, spec, streams, d, problems));
+            listeners.add(build(l, TrainingListener.class, spec, streams, d, shape, problems));
         }
         problems.throwIfAny();
         Experiment experiment = new Experiment(spec, data, model, objective, sampler, evaluators, listeners, streams);
@@ -176,9 +177,9 @@ public final class ExperimentFactory {
     }
 
     private <T> T build(ComponentSpec spec, Class<T> type, ExperimentSpec experiment, RandomStreams streams, int dimension,
-                        SettingsReader problems) {
+                        List<Integer> rowShape, SettingsReader problems) {
         try {
-            return create(spec, type, experiment.components(), streams, dimension);
+            return create(spec, type, experiment.components(), streams, dimension, rowShape);
         } catch (ConfigException e) {
             prefixed(spec.path(), problems).accept(e);
             return null;
@@ -191,7 +192,13 @@ public final class ExperimentFactory {
      * {@link ConfigException} with keys under {@code spec.path()}.
      */
     public <T> T create(ComponentSpec spec, Class<T> type, Map<String, ComponentSpec> components, RandomStreams streams, int dimension) {
-        ComponentContext context = new Context(spec, components, streams, dimension);
+        return create(spec, type, components, streams, dimension, List.of());
+    }
+
+    /** {@link #create(ComponentSpec, Class, Map, RandomStreams, int)} for data whose rows are images of {@code rowShape}. */
+    public <T> T create(ComponentSpec spec, Class<T> type, Map<String, ComponentSpec> components, RandomStreams streams, int dimension,
+                        List<Integer> rowShape) {
+        ComponentContext context = new Context(spec, components, streams, dimension, rowShape);
         Object component;
         try {
             component = spec.provider().create(spec.settings(), context);
@@ -218,12 +225,19 @@ public final class ExperimentFactory {
         private final Map<String, ComponentSpec> components;
         private final RandomStreams streams;
         private final int dimension;
+        private final List<Integer> rowShape;
 
-        Context(ComponentSpec spec, Map<String, ComponentSpec> components, RandomStreams streams, int dimension) {
+        Context(ComponentSpec spec, Map<String, ComponentSpec> components, RandomStreams streams, int dimension, List<Integer> rowShape) {
             this.spec = spec;
             this.components = components;
             this.streams = streams;
             this.dimension = dimension;
+            this.rowShape = rowShape;
+        }
+
+        @Override
+        public List<Integer> rowShape() {
+            return rowShape;
         }
 
         @Override
@@ -248,7 +262,7 @@ public final class ExperimentFactory {
                 throw new EbmException("The " + spec.kind().key() + " '" + spec.type() + "' asks for a " + k.key() + " at '"
                         + key + "', but its reference.conf declares a " + nested.kind().key() + " there");
             }
-            return ExperimentFactory.this.create(nested, kind, components, streams, dimension);
+            return ExperimentFactory.this.create(nested, kind, components, streams, dimension, rowShape);
         }
 
         /** A nested component the plugin's defaults do not declare: resolved on its own from the section the user wrote. */

@@ -35,11 +35,16 @@ public record Standalone(ComponentProvider<?> provider, ComponentKind kind, Map<
 
     /** The component from {@code settings} (its section without {@code type}), for data of dimension {@code d}, seeded. */
     public <T> T build(Class<T> type, Config settings, int d, long seed) {
+        return build(type, settings, d, List.of(), seed);
+    }
+
+    /** {@link #build(Class, Config, int, long)} for data whose rows are images of {@code rowShape} ({@code [c, h, w]}). */
+    public <T> T build(Class<T> type, Config settings, int d, List<Integer> rowShape, long seed) {
         Injector injector = injector();
         ComponentResolver.Resolution resolution = resolve(injector, settings);
         RandomStreams streams = new RandomStreams(seed); // the component keeps its stream: not closed here
         Object component = injector.getInstance(ExperimentFactory.class).create(resolution.components().get(PATH),
-                ComponentKinds.componentType(kind), resolution.components(), streams, d);
+                ComponentKinds.componentType(kind), resolution.components(), streams, d, rowShape);
         return type.cast(component);
     }
 

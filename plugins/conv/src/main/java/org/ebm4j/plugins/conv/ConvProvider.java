@@ -59,7 +59,7 @@ public class ConvProvider implements EnergyModelProvider {
         }
         r.throwIfAny();
         int d = context.dimension();
-        ConvEnergy.ImageShape shape = shape(s, image, d);
+        ConvEnergy.ImageShape shape = shape(s, image.isEmpty() ? context.rowShape() : image, d);
         UnaryOperator<Tensor> phi = ACTIVATIONS.get(activation);
         Init init = Init.byName(initName);
         boolean mean = pool.equals("mean");
@@ -72,7 +72,7 @@ public class ConvProvider implements EnergyModelProvider {
         };
     }
 
-    /** The image shape: as given, or one square channel of side √d. */
+    /** The image shape: as given, else as the data source says its rows are, else one square channel of side √d. */
     private static ConvEnergy.ImageShape shape(Config s, List<Integer> image, int d) {
         if (!image.isEmpty()) {
             ConvEnergy.ImageShape given = new ConvEnergy.ImageShape(image.get(0), image.get(1), image.get(2));
@@ -84,8 +84,8 @@ public class ConvProvider implements EnergyModelProvider {
         }
         int side = (int) Math.round(Math.sqrt(d));
         if (side * side != d) {
-            throw new ConfigException("image", SettingsReader.originOf(s, "image"), "is not set and the data's " + d
-                    + " values per row are not a square image; give image = [channels, height, width]");
+            throw new ConfigException("image", SettingsReader.originOf(s, "image"), "is not set, the data source does not say its rows "
+                    + "are images, and its " + d + " values per row are not a square image; give image = [channels, height, width]");
         }
         return new ConvEnergy.ImageShape(1, side, side);
     }

@@ -58,4 +58,14 @@ class ConvEnergyTest {
         assertThatThrownBy(() -> create("kernel = 4", 16)).hasMessageContaining("odd");
         assertThat(create("image = [3, 2, 2], channels = [2], strides = [1]", 12).dimension()).isEqualTo(12);
     }
+
+    /** Without an `image` setting the model reads the shape the data source gives, a non-square one included. */
+    @Test
+    void theDataSourcesRowShapeIsTheImageShape() {
+        EnergyModel model = new org.ebm4j.runtime.experiment.Standalone(new ConvProvider(), org.ebm4j.api.component.ComponentKind.MODEL,
+                java.util.Map.of()).build(EnergyModel.class, com.typesafe.config.ConfigFactory.parseString("channels = [2], strides = [1]"),
+                24, java.util.List.of(2, 3, 4), 5);
+        assertThat(((ConvEnergy) model).image()).isEqualTo(new ConvEnergy.ImageShape(2, 3, 4));
+        assertThat(model.parameters().get("conv0").shape()).containsExactly(2, 2, 3, 3); // two input channels
+    }
 }

@@ -46,7 +46,8 @@ public class MmdProvider implements EvaluatorProvider {
         }
         int permutations = r.intAtLeast(settings, "permutations", 0);
         List<String> features = r.read(settings, "features", () -> settings.getStringList("features"), List.of("pixels"));
-        List<Integer> image = r.read(settings, "image", () -> settings.getIntList("image"), List.of());
+        List<Integer> given = r.read(settings, "image", () -> settings.getIntList("image"), List.of());
+        List<Integer> image = given.isEmpty() && context.rowShape().size() == 3 ? context.rowShape() : given; // the data's own shape
         if (features.isEmpty() || !List.of("pixels", "random-conv").containsAll(features)) {
             r.add(settings, "features", "lists what the kernel compares, one or both of pixels, random-conv; got " + features);
         }

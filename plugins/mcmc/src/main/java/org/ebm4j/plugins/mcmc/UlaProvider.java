@@ -18,7 +18,7 @@ public class UlaProvider implements SamplerProvider {
 
     @Override
     public String description() {
-        return "Unadjusted Langevin dynamics x' = x + (eps/2) s(x) + sqrt(eps) z";
+        return "Unadjusted Langevin dynamics x' = x + (eps/2) s(x) + sqrt(eps T) z (T = temperature, 1: the model itself)";
     }
 
     @Override
@@ -26,7 +26,8 @@ public class UlaProvider implements SamplerProvider {
         SettingsReader r = new SettingsReader();
         int steps = r.intAtLeast(settings, "steps", 1);
         double eps = r.positiveDouble(settings, "step-size");
+        double temperature = r.nonNegativeDouble(settings, "temperature");
         r.throwIfAny();
-        return new UnadjustedLangevin(steps, eps);
+        return new UnadjustedLangevin(steps, eps, temperature);
     }
 }

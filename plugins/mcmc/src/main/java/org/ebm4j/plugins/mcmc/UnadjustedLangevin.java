@@ -19,16 +19,27 @@ public final class UnadjustedLangevin implements Sampler {
 
     private final int steps;
     private final double stepSize;
+    private final double temperature;
 
     public UnadjustedLangevin(int steps, double stepSize) {
+        this(steps, stepSize, 1.0);
+    }
+
+    /**
+     * Langevin dynamics of {@code exp(−E/T)}: {@code x' = x + (ε/2) s(x) + √(εT) z}. {@code T < 1} is the "cold" sampler
+     * image EBMs train with (Du & Mordatch 2019; Nijkamp et al. 2019 scale the noise down the same way): it samples a
+     * sharpened model, not the model.
+     */
+    public UnadjustedLangevin(int steps, double stepSize, double temperature) {
         this.steps = steps;
         this.stepSize = stepSize;
+        this.temperature = temperature;
     }
 
     @Override
     public SampleResult sample(EnergyModel model, Tensor init, SamplerContext context) {
         double stepSize = context.stepSize(this.stepSize);
-        double noise = Math.sqrt(stepSize);
+        double noise = Math.sqrt(stepSize * temperature);
         ChainStatistics stats = new ChainStatistics();
         try (GradMode.Scope off = GradMode.off(); TensorScope outer = TensorScope.open()) {
             INDArray state = init.array().dup(); // one buffer, updated in place each step: memory stays flat

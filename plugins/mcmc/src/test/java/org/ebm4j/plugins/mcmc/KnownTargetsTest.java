@@ -111,6 +111,22 @@ class KnownTargetsTest {
         assertThat(ula - mala).isGreaterThan(20 * Math.sqrt(2.0 / n)); // the bias is measurable, not noise
     }
 
+    /**
+     * At temperature T the noise has variance εT and ULA samples exp(−E/T): on N(0, 1), stationary variance
+     * T/(1 − ε/4), so T = 0.25 with ε = 0.1 gives 0.25/0.975, and T = 0 is gradient descent to the mode.
+     */
+    @Test
+    void ulaAtATemperatureSamplesTheTemperedTarget() {
+        GaussianEnergy standard = new GaussianEnergy(Nd4j.zeros(DataType.DOUBLE, 1), Nd4j.eye(1).castTo(DataType.DOUBLE), false, false, DataType.DOUBLE);
+        RandomSource rng = RandomSource.seeded(6);
+        int n = 20_000;
+        Tensor init = rng.normal(DataType.DOUBLE, n, 1);
+        double cold = variance(new UnadjustedLangevin(300, 0.1, 0.25).sample(standard, init, new SamplerContext(rng)).samples());
+        assertThat(cold).isCloseTo(0.25 / 0.975, within(5 * (0.25 / 0.975) * Math.sqrt(2.0 / n)));
+        double frozen = variance(new UnadjustedLangevin(300, 0.1, 0.0).sample(standard, init, new SamplerContext(rng)).samples());
+        assertThat(frozen).isLessThan(1e-10);
+    }
+
     private static double variance(Tensor x) {
         double mean = x.mean().item();
         return x.square().mean().item() - mean * mean;

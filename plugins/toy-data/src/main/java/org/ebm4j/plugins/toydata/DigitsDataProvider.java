@@ -51,7 +51,7 @@ public class DigitsDataProvider implements DataSourceProvider {
             } else {
                 x.divi(16.0);
             }
-            return Tables.split("digits", x, fraction, random, s);
+            return Tables.split("digits", x, fraction, random, s).withRowShape(java.util.List.of(1, 8, 8)); // 1×8×8 images
         };
     }
 

@@ -95,12 +95,16 @@ public class IdxDataProvider implements DataSourceProvider {
                 int[] trainRows = Arrays.copyOfRange(p, 0, limit(cut, trainSize));
                 int[] testRows = Arrays.copyOfRange(p, cut, cut + limit(train.count() - cut, testSize));
                 return new Dataset(name, train.pixels(trainRows, downsample, scale, dequantise, noise),
-                        train.pixels(testRows, downsample, scale, dequantise, noise));
+                        train.pixels(testRows, downsample, scale, dequantise, noise)).withRowShape(train.rowShape(downsample));
             }
             int[] trainRows = Arrays.copyOf(pick.permutation(train.count()), limit(train.count(), trainSize));
             int[] testRows = Arrays.copyOf(pick.permutation(test.count()), limit(test.count(), testSize));
+            if (!test.rowShape(downsample).equals(train.rowShape(downsample))) {
+                throw new ConfigException(set.isEmpty() ? "test-path" : "set", SettingsReader.originOf(s, set.isEmpty() ? "test-path" : "set"),
+                        "holds test images of shape " + test.rowShape(downsample) + " but training images of shape " + train.rowShape(downsample));
+            }
             return new Dataset(name, train.pixels(trainRows, downsample, scale, dequantise, noise),
-                    test.pixels(testRows, downsample, scale, dequantise, noise));
+                    test.pixels(testRows, downsample, scale, dequantise, noise)).withRowShape(train.rowShape(downsample));
         };
     }
 
@@ -146,6 +150,11 @@ public class IdxDataProvider implements DataSourceProvider {
                         + images + " (labels there are 0.." + maxLabel(y) + ")");
             }
             return new Images(x, kept.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** One image's shape after k × k downsampling: {@code [1, h/k, w/k]}. */
+        java.util.List<Integer> rowShape(int k) {
+            return java.util.List.of(1, file.shape()[1] / k, file.shape()[2] / k);
         }
 
         /** The rows {@code rows} (indices into the kept images) as a float matrix [rows, (h/k)·(w/k)]. */

@@ -87,6 +87,8 @@ class IdxDataTest {
                 + " dequantise = false, downsample = 2");
         assertThat(only.train().rows() + only.test().rows()).as("images 1, 4, 7").isEqualTo(3);
         assertThat(only.train().columns()).as("2×2 blocks of a 4×4 image").isEqualTo(4);
+        assertThat(only.rowShape()).as("rows are 1×2×2 images").containsExactly(1, 2, 2);
+        assertThat(d.rowShape()).containsExactly(1, 4, 4);
         double first = only.train().getDouble(0, 0) * 255; // block mean of positions 0, 1, 4, 5 = 10·i + 2.5
         assertThat((first - 2.5) % 30).as("an image with label 1: i = 1, 4 or 7").isCloseTo(10, within(1e-3));
         Dataset dq = load("path = \"" + images + "\", test-fraction = 0.3, scale = symmetric");
@@ -128,5 +130,6 @@ class IdxDataTest {
         assertThat(mean).as("the mean grey level of T-shirts and ankle boots").isBetween(0.15, 0.5);
         Dataset small = load("set = fashion-mnist, train-size = 10, test-size = 10, downsample = 2");
         assertThat(small.train().columns()).isEqualTo(196);
+        assertThat(small.rowShape()).containsExactly(1, 14, 14);
     }
 }
