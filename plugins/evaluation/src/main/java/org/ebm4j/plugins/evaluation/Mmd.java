@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Maximum mean discrepancy (Gretton et al. 2012) between the model's samples and the test data: the unbiased MMD² with
- * RBF kernels at every bandwidth asked for, its standard error, the same statistic between two halves of the test data
- * (the floor: what sampling noise alone gives), and a permutation-test p-value of "samples and data come from one
+ * RBF kernels at every bandwidth asked for, its standard error, the same statistic between two disjoint sets of test rows
+ * of the same size (the floor: what sampling noise alone gives), and a permutation-test p-value of "samples and data come from one
  * distribution". The median heuristic is one bandwidth among several: on data with structure smaller than its spread
  * (8gaussians) it picks a kernel too wide to see it.
  */
@@ -68,7 +68,9 @@ final class Mmd implements Evaluator {
         INDArray x = Samples.rows(finite, random.permutation(finite.rows()), n);
         INDArray y = Samples.rows(test, random.permutation(test.rows()), n);
         INDArray testPerm = Samples.rows(test, random.permutation(test.rows()), test.rows());
-        int half = test.rows() / 2;
+        // the floor compares two disjoint sets of test rows of the statistic's own size n (at most half the test rows each):
+        // the same noise as the statistic, and n² kernels, not (test rows)² (10,000 test images made 8 GB of kernels)
+        int half = Math.min(n, test.rows() / 2);
         INDArray a = Samples.rows(testPerm, range(0, half), half);
         INDArray b = Samples.rows(testPerm, range(half, 2 * half), half);
         for (String feature : settings.features()) {
