@@ -252,13 +252,18 @@ def langevin():
             z = z + 0.5 * 0.005 * score(model, z.detach(), False) + math.sqrt(0.005) * torch.randn_like(z)
         return z
 
+    return f"{median_rate(run, 10000 * 100):.0f}\tchain-steps/s"
+
+
+def median_rate(run, work):
+    """work / seconds of run(), the median of 5 calls after one warm-up call."""
     run()
     rates = []
     for _ in range(5):
         t0 = time.perf_counter()
         run()
-        rates.append(10000 * 100 / (time.perf_counter() - t0))
-    return f"{statistics.median(rates):.0f}\tchain-steps/s"
+        rates.append(work / (time.perf_counter() - t0))
+    return statistics.median(rates)
 
 
 def annealed_langevin_images():
@@ -280,13 +285,7 @@ def annealed_langevin_images():
                 z = z + 0.5 * eps * s + math.sqrt(eps) * torch.randn_like(z)
         return z
 
-    run()
-    rates = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        run()
-        rates.append(64 * 100 / (time.perf_counter() - t0))
-    return f"{statistics.median(rates):.1f}\timage-steps/s"
+    return f"{median_rate(run, 64 * 100):.1f}\timage-steps/s"
 
 
 def data(d):

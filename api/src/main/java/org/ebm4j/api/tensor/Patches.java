@@ -123,6 +123,8 @@ final class Patches {
         return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
     }
 
+    // float and double twins below: Java has no generics over primitive arrays, and boxing would cost more than the copy
+
     /** The output row of channel {@code ci} and kernel position ({@code ki}, {@code kj}): {@code n·oh·ow} values into {@code out}. */
     private static void im2rowPlane(float[] img, float[] out, Geometry g, int ci, int ki, int kj) {
         int oh = g.oh();

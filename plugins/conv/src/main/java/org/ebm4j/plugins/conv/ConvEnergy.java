@@ -33,9 +33,23 @@ public final class ConvEnergy implements EnergyModel {
     private final boolean meanPool;
     private final Parameters parameters;
     private final int layers;
+    private final int powerIterations;
 
     public ConvEnergy(ImageShape image, int extraChannels, List<Integer> channels, List<Integer> strides, int kernel,
                       UnaryOperator<Tensor> activation, boolean meanPool, Init init, RandomSource random) {
+        this(image, extraChannels, channels, strides, kernel, activation, meanPool, init, random, 0);
+    }
+
+    /**
+     * @param powerIterations 0: plain weights; k > 0: spectral normalisation (Miyato et al. 2018) of every convolution
+     *                        and the head, each weight divided by its largest singular value (of the matrix
+     *                        {@code [out, c·k·k]}), estimated by k power iterations from a fixed start on every call:
+     *                        no state, so the energy is a plain function of the parameters (checkpoints, resume and
+     *                        second derivatives stay exact); the singular vectors are held constant in the gradient
+     */
+    public ConvEnergy(ImageShape image, int extraChannels, List<Integer> channels, List<Integer> strides, int kernel,
+                      UnaryOperator<Tensor> activation, boolean meanPool, Init init, RandomSource random, int powerIterations) {
+        this.powerIterations = powerIterations;
         if (channels.size() != strides.size()) {
             throw new IllegalArgumentException("one stride per convolution: " + channels.size() + " channel counts, " + strides.size() + " strides");
         }
@@ -70,10 +84,43 @@ public final class ConvEnergy implements EnergyModel {
     /** The energy of an image batch {@code [n, c + extra, h, w]}. */
     Tensor energyOfImages(Tensor h) {
         for (int k = 0; k < layers; k++) {
-            h = activation.apply(Convolution.conv2d(h, parameters.get("conv" + k), parameters.get("bias" + k), strides.get(k), kernel / 2));
+            h = activation.apply(Convolution.conv2d(h, normalised(parameters.get("conv" + k)), parameters.get("bias" + k),
+                    strides.get(k), kernel / 2));
         }
         Tensor pooled = meanPool ? Convolution.globalMeanPool(h) : Convolution.globalSumPool(h);
-        return pooled.matmul(parameters.get("head")).add(parameters.get("head-bias")).reshape(h.shape()[0]);
+        Tensor head = parameters.get("head");
+        return pooled.matmul(powerIterations > 0 ? normalised(head.transpose()).transpose() : head)
+                .add(parameters.get("head-bias")).reshape(h.shape()[0]);
+    }
+
+    /** {@code w / σ_max(w)} with σ_max of the matrix {@code [w.shape[0], rest]} by power iteration, or {@code w}. */
+    Tensor normalised(Tensor w) {
+        if (powerIterations == 0) {
+            return w;
+        }
+        long[] shape = w.shape();
+        long columns = w.length() / shape[0];
+        Tensor m = w.reshape(shape[0], columns);
+        Tensor v;
+        Tensor u;
+        try (org.ebm4j.api.tensor.GradMode.Scope off = org.ebm4j.api.tensor.GradMode.off()) {
+            Tensor constant = m.detach();
+            v = Tensor.full(1.0 / Math.sqrt(columns), w.dataType(), columns, 1);
+            u = null;
+            for (int i = 0; i < powerIterations; i++) {
+                u = unit(constant.matmul(v));
+                v = unit(constant.transpose().matmul(u));
+            }
+            u = unit(constant.matmul(v));
+        }
+        long[] ones = new long[shape.length];
+        java.util.Arrays.fill(ones, 1);
+        Tensor sigma = u.transpose().matmul(m).matmul(v).reshape(ones); // uᵀ W v: differentiable in W, u and v held fixed
+        return w.div(sigma);
+    }
+
+    private static Tensor unit(Tensor x) {
+        return x.div(x.square().sum().sqrt().add(1e-12));
     }
 
     ImageShape image() {

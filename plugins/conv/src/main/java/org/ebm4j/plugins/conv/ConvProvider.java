@@ -33,7 +33,7 @@ public class ConvProvider implements EnergyModelProvider {
     @Override
     public String description() {
         return "Convolutional energy over c×h×w images (channels and strides per layer, sum or mean pooled linear head); "
-                + "optionally noise-conditional";
+                + "optionally noise-conditional and spectrally normalised";
     }
 
     @Override
@@ -48,6 +48,10 @@ public class ConvProvider implements EnergyModelProvider {
         String initName = r.oneOf(s, "init", Init.names());
         String conditioning = r.oneOf(s, "conditioning", List.of("none", "scale", "input"));
         double evaluationSigma = r.positiveDouble(s, "evaluation-sigma");
+        int powerIterations = r.read(s, "spectral-norm-iterations", () -> s.getInt("spectral-norm-iterations"), 0);
+        if (powerIterations < 0) {
+            r.add(s, "spectral-norm-iterations", "is 0 (no spectral normalisation) or the power iterations per call, got " + powerIterations);
+        }
         if (channels.size() != strides.size()) {
             r.add(s, "strides", "needs one stride per entry of channels (" + channels.size() + "), got " + strides);
         }
@@ -64,11 +68,11 @@ public class ConvProvider implements EnergyModelProvider {
         Init init = Init.byName(initName);
         boolean mean = pool.equals("mean");
         return switch (conditioning) {
-            case "scale" -> NoiseConditionalEnergy.scaled(new ConvEnergy(shape, 0, channels, strides, kernel, phi, mean, init, context.random()),
-                    evaluationSigma);
-            case "input" -> new SigmaChannelConvEnergy(new ConvEnergy(shape, 1, channels, strides, kernel, phi, mean, init, context.random()),
-                    evaluationSigma);
-            default -> new ConvEnergy(shape, 0, channels, strides, kernel, phi, mean, init, context.random());
+            case "scale" -> NoiseConditionalEnergy.scaled(new ConvEnergy(shape, 0, channels, strides, kernel, phi, mean, init, context.random(),
+                    powerIterations), evaluationSigma);
+            case "input" -> new SigmaChannelConvEnergy(new ConvEnergy(shape, 1, channels, strides, kernel, phi, mean, init, context.random(),
+                    powerIterations), evaluationSigma);
+            default -> new ConvEnergy(shape, 0, channels, strides, kernel, phi, mean, init, context.random(), powerIterations);
         };
     }
 
