@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ebm", mixinStandardHelpOptions = true, versionProvider = EbmCommand.Version.class,
         description = "Train, sample and evaluate energy-based models.",
         subcommands = {RunCommand.class, CheckCommand.class, ResumeCommand.class, SampleCommand.class, EvaluateCommand.class,
-                PluginsCommand.class, DescribeCommand.class, CompareCommand.class})
+                PluginsCommand.class, DescribeCommand.class, CompareCommand.class, SweepCommand.class})
 public final class EbmCommand implements Runnable {
 
     public static final int OK = 0;

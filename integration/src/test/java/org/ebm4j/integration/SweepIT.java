@@ -1,0 +1,83 @@
+package org.ebm4j.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ebm sweep} through the built {@code bin/ebm}: the same sweep gives the same table with one worker and with two,
+ * and a sweep killed with SIGKILL, run again, finishes with that table too.
+ */
+class SweepIT {
+
+    @TempDir
+    Path dir;
+
+    private Path sweepFile() throws IOException {
+        Path f = dir.resolve("tiny.conf");
+        Files.writeString(f, """
+                experiment = "%s"
+                seeds = [0, 1]
+                axes { "train.steps" = [150] }
+                variants {
+                  dsm {}
+                  ssm { objective { type = ssm } }
+                }
+                metrics = [test-nll]
+                """.formatted(Ebm.experiment("moons-dsm").replace("\\\\", "/")));
+        return f;
+    }
+
+    /** The markdown table a sweep prints (the lines from the first heading to the end of the table). */
+    private static List<String> table(String output) {
+        List<String> lines = output.lines().toList();
+        int from = lines.indexOf("### test-nll");
+        assertThat(from).as("a test-nll table in:\n" + output).isGreaterThanOrEqualTo(0);
+        return lines.subList(from, lines.size()).stream().takeWhile(l -> !l.contains("points finished")).toList();
+    }
+
+    @Test
+    void oneWorkerTwoWorkersAndAKilledSweepGiveTheSameTable() throws Exception {
+        Path file = sweepFile();
+        Ebm.Result two = Ebm.run(dir, "sweep", file.toString(), "--out", dir.resolve("two").toString(), "--workers", "2");
+        assertThat(two.exitCode()).as(two.output()).isZero();
+        assertThat(two.output()).contains("4 of 4 points finished");
+        assertThat(dir.resolve("two/sweep.json")).exists();
+        Ebm.Result one = Ebm.run(dir, "sweep", file.toString(), "--out", dir.resolve("one").toString(), "--workers", "1");
+        assertThat(one.exitCode()).as(one.output()).isZero();
+        assertThat(table(one.output())).isEqualTo(table(two.output())).hasSizeGreaterThan(4);
+
+        // kill -9 once the first point has finished, then the same command again
+        Path killed = dir.resolve("killed");
+        Process p = new ProcessBuilder(Path.of(Ebm.experiment("x")).getParent().getParent().resolve("bin/ebm").toString(), "sweep",
+                file.toString(), "--out", killed.toString(), "--workers", "1").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (summaries(killed) < 1 && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(200);
+        }
+        assertThat(p.isAlive()).as("the sweep was still running when its first point finished").isTrue();
+        p.destroyForcibly().waitFor();
+        assertThat(summaries(killed)).isLessThan(4);
+        Ebm.Result again = Ebm.run(dir, "sweep", file.toString(), "--out", killed.toString(), "--workers", "1");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("finished before, skipped").contains("4 of 4 points finished");
+        assertThat(table(again.output())).isEqualTo(table(two.output()));
+    }
+
+    private static long summaries(Path sweep) throws IOException {
+        if (!Files.isDirectory(sweep)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(sweep)) {
+            return s.filter(f -> f.getFileName().toString().equals("summary.json")).count();
+        }
+    }
+}
