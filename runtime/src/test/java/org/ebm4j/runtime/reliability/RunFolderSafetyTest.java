@@ -216,8 +216,8 @@ class RunFolderSafetyTest {
     void pluginFoldersAndCommandsThatDoNotExistAreExitTwo() throws IOException {
         assertThat(org.ebm4j.runtime.cli.EbmCommand.execute(new String[] {"--plugins", dir.resolve("none").toString(), "plugins"},
                 System.out, new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(2);
-        assertThat(cli.ebm("sweep", "--help")).isEqualTo(2);
-        assertThat(cli.err).contains("Unknown command 'sweep'").contains("run, check");
+        assertThat(cli.ebm("teleport", "--help")).isEqualTo(2);
+        assertThat(cli.err).contains("Unknown command 'teleport'").contains("run, check");
         assertThat(cli.ebm("--help")).isZero();
     }
 }
