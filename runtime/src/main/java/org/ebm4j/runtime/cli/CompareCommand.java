@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Tables of finished runs: the runs in or under each DIR grouped into variants (one experiment with one "
                 + "set of --set overrides; the seed aside), and per metric each variant's median, mean ± s.d. over seeds, "
-                + "range and every seed's value.",
+                + "range and every seed's value; then the paired differences between variants over the seeds both ran, "
+                + "with bootstrap 95 % intervals.",
                 "Exit 0, or 2 when no run or no metric is found."})
 final class CompareCommand implements Callable<Integer> {
 
@@ -28,17 +29,35 @@ final class CompareCommand implements Callable<Integer> {
             + "exact-nll-2d/test-nll, or its last part (test-nll: the first evaluator reporting it). Default: test-nll and train/steps-per-s (the last log window's training speed; steps-per-s is over the whole run, evaluations included).")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "markdown or csv. Default: ${DEFAULT-VALUE}.", defaultValue = "markdown")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "What to print: markdown (the tables and the paired "
+            + "differences), csv (the summaries; differences.csv in --out has the differences) or json (everything). "
+            + "Default: ${DEFAULT-VALUE}.", defaultValue = "markdown")
     String format;
 
+    @Option(names = "--baseline", paramLabel = "VARIANT", description = "Compare each variant with this one only (default: every pair).")
+    String baseline;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.md, compare.csv, differences.csv, compare.json "
+            + "and compare.html (the tables with the variants' pictures side by side; opens offline) into DIR.")
+    Path out;
+
     @Override
-    public Integer call() {
-        if (!format.equals("markdown") && !format.equals("csv")) {
-            throw new org.ebm4j.runtime.config.UsageException("--format must be markdown or csv, got '" + format + "'");
+    public Integer call() throws java.io.IOException {
+        if (!List.of("markdown", "csv", "json").contains(format)) {
+            throw new org.ebm4j.runtime.config.UsageException("--format must be markdown, csv or json, got '" + format + "'");
         }
         List<RunRecord> runs = RunRecord.find(folders);
-        Comparison c = Comparison.of(runs, metrics.isEmpty() ? Comparison.DEFAULT_METRICS : metrics);
-        root.out.print(format.equals("csv") ? c.csv() : c.markdown());
+        Comparison c = Comparison.of(runs, metrics.isEmpty() ? Comparison.DEFAULT_METRICS : metrics, baseline);
+        switch (format) {
+            case "csv" -> root.out.print(c.csv());
+            case "json" -> root.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(c.json()));
+            default -> root.out.print(c.markdown());
+        }
+        if (out != null) {
+            c.writeAll(out, "ebm compare " + String.join(" ", folders.stream().map(Path::toString).toList()));
+            root.err.println("compare.md, compare.csv, differences.csv, compare.json and compare.html in " + out);
+        }
         return EbmCommand.OK;
     }
 }

@@ -60,10 +60,13 @@ final class SweepCommand implements Callable<Integer> {
         long failed = outcomes.stream().filter(o -> o.exitCode() != 0).count();
         List<RunRecord> runs = RunRecord.find(List.of(dir.resolve("points")));
         if (!runs.isEmpty()) {
+            Comparison c = Comparison.of(runs, spec.metrics().isEmpty() ? Comparison.DEFAULT_METRICS : spec.metrics());
             root.out.println();
-            root.out.print(Comparison.of(runs, spec.metrics().isEmpty() ? Comparison.DEFAULT_METRICS : spec.metrics()).markdown());
+            root.out.print(c.markdown());
+            c.writeAll(dir, "sweep " + name);
         }
-        root.out.printf("%d of %d points finished; sweep.json in %s%n", outcomes.size() - failed, outcomes.size(), dir);
+        root.out.printf("%d of %d points finished; sweep.json, compare.md/.csv/.json/.html and differences.csv in %s%n",
+                outcomes.size() - failed, outcomes.size(), dir);
         return failed == 0 ? EbmCommand.OK : EbmCommand.FAILURE;
     }
 }

@@ -20,8 +20,14 @@ import org.ebm4j.runtime.config.UsageException;
  * (losses, {@code train/steps-per-s}), plus {@code steps-per-s} (over the whole run, evaluations included),
  * {@code wall-seconds} and {@code steps}.
  */
-public record RunRecord(Path folder, String experiment, long seed, List<String> overrides, boolean diverged,
-                        Map<String, Double> metrics) {
+public record RunRecord(Path folder, String experiment, long seed, List<String> overrides, Optional<String> label,
+                        boolean diverged, Map<String, Double> metrics) {
+
+    /**
+     * The file a sweep leaves in each point's folder ({@code <point>/<experiment>/<run>/} is the run): its label names
+     * the run's variant.
+     */
+    public static final String POINT_FILE = "point.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,9 +36,12 @@ public record RunRecord(Path folder, String experiment, long seed, List<String> 
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
-    /** The experiment and its overrides: runs of one variant differ only in their seed. */
+    /**
+     * What the run's variant is called: a sweep point's label, else the experiment and its overrides (runs of one variant
+     * differ only in their seed).
+     */
     public String variant() {
-        return overrides.isEmpty() ? experiment : experiment + " " + String.join(" ", overrides);
+        return label.orElseGet(() -> overrides.isEmpty() ? experiment : experiment + " " + String.join(" ", overrides));
     }
 
     /** The run in {@code folder}, if it has finished ({@code summary.json} written). */
@@ -59,8 +68,14 @@ public record RunRecord(Path folder, String experiment, long seed, List<String> 
                 }
             });
             long seed = provenance.path("seed").asLong(summary.path("seed").asLong(0));
+            Optional<String> label = Optional.empty();
+            Path experimentDir = folder.toAbsolutePath().getParent();
+            Path point = experimentDir == null || experimentDir.getParent() == null ? null : experimentDir.getParent().resolve(POINT_FILE);
+            if (point != null && Files.isRegularFile(point)) {
+                label = Optional.of(JSON.readTree(point.toFile()).path("label").asText()).filter(s -> !s.isBlank());
+            }
             return Optional.of(new RunRecord(folder, summary.path("experiment").asText(folder.getFileName().toString()), seed, overrides,
-                    summary.path("diverged").asBoolean(false), metrics));
+                    label, summary.path("diverged").asBoolean(false), metrics));
         } catch (IOException e) {
             throw new UsageException("Cannot read the run in " + folder + ": " + e.getMessage());
         }

@@ -27,6 +27,11 @@ public final class AtomicFiles {
         write(target, tmp -> JSON.writeValue(tmp.toFile(), value));
     }
 
+    /** {@code text} in UTF-8, written whole. */
+    public static void writeString(Path target, String text) {
+        write(target, tmp -> Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static void write(Path target, Writer writer) {
         Path tmp = null;
         try {

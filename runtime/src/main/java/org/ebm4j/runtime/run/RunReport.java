@@ -65,7 +65,8 @@ public final class RunReport {
         }
     }
 
-    private static List<Path> pictures(Path dir) {
+    /** Every picture in a run folder: curves first, then the evaluators' pictures in path order. */
+    public static List<Path> pictures(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".png"))
                     .filter(f -> !f.getFileName().toString().startsWith("."))
@@ -96,7 +97,8 @@ public final class RunReport {
         }
     }
 
-    static String escape(String s) {
+    /** Text made safe inside HTML elements and attribute values. */
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

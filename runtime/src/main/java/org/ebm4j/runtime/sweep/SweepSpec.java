@@ -22,6 +22,7 @@ import org.ebm4j.runtime.config.ExperimentLoader;
  * variants {                                     # optional: named blocks of settings
  *   dsm {}
  *   ssm { objective { type = ssm } }             # a section with a type replaces the experiment's section whole
+ *   nce { experiment = "8gaussians-nce.conf" }   # a variant may run another experiment file (relative to the sweep)
  * }
  * metrics = [test-nll]                           # what the closing table shows (ebm compare's names)
  * }</pre>
@@ -34,12 +35,20 @@ import org.ebm4j.runtime.config.ExperimentLoader;
 public record SweepSpec(Path file, Path experiment, List<Point> points, List<String> metrics) {
 
     /**
-     * One run of the sweep: a name that is also its folder, and the {@code --set} overrides that make it.
+     * One run of the sweep: a name that is also its folder, the experiment file it runs and the {@code --set} overrides
+     * that make it.
      *
-     * @param variant the variant's name ({@code ""} without variants)
-     * @param seed    the run's seed
+     * @param label      what tables call it: the variant's name and the axis values, without the seed (points that
+     *                   differ only in their seed share it)
+     * @param variant    the variant's name ({@code ""} without variants)
+     * @param seed       the run's seed
+     * @param experiment the sweep's experiment, or the variant's own ({@code experiment = ...} in its block)
      */
-    public record Point(String name, String variant, long seed, List<String> overrides) {}
+    public record Point(String name, String label, String variant, long seed, Path experiment, List<String> overrides) {
+        public Point {
+            overrides = List.copyOf(overrides);
+        }
+    }
 
     public SweepSpec {
         points = List.copyOf(points);
@@ -73,6 +82,7 @@ public record SweepSpec(Path file, Path experiment, List<Point> points, List<Str
             }
         }
         Map<String, List<String>> variants = new LinkedHashMap<>();
+        Map<String, Path> experiments = new LinkedHashMap<>();
         if (c.hasPath("variants")) {
             Config v = object(c, "variants", origin);
             for (String name : new java.util.TreeSet<>(v.root().keySet())) { // a fixed order: by name
@@ -82,7 +92,16 @@ public record SweepSpec(Path file, Path experiment, List<Point> points, List<Str
                 if (v.root().get(name).valueType() != ConfigValueType.OBJECT) {
                     throw new ConfigException("variants." + name, origin, "must be a block of settings, e.g. { objective { type = ssm } }");
                 }
-                variants.put(name, overrides(v.getConfig(com.typesafe.config.ConfigUtil.joinPath(name))));
+                Config block = v.getConfig(com.typesafe.config.ConfigUtil.joinPath(name));
+                if (block.hasPath("experiment")) {
+                    if (block.getValue("experiment").valueType() != ConfigValueType.STRING) {
+                        throw new ConfigException("variants." + name + ".experiment", origin,
+                                "must be the path of an experiment file, relative to the sweep file");
+                    }
+                    experiments.put(name, file.toAbsolutePath().getParent().resolve(block.getString("experiment")).normalize());
+                    block = block.withoutPath("experiment");
+                }
+                variants.put(name, overrides(block));
             }
         }
         if (variants.isEmpty()) {
@@ -95,13 +114,17 @@ public record SweepSpec(Path file, Path experiment, List<Point> points, List<Str
                 for (long seed : seeds) {
                     List<String> overrides = new ArrayList<>(variant.getValue());
                     StringBuilder name = new StringBuilder(variant.getKey());
+                    StringBuilder label = new StringBuilder(variant.getKey());
                     combination.forEach((path, value) -> {
                         overrides.add(path + "=" + value);
                         name.append(name.length() == 0 ? "" : "_").append(path).append('=').append(value.replaceAll("[^A-Za-z0-9.+-]", ""));
+                        label.append(label.length() == 0 ? "" : " ").append(path).append('=').append(value);
                     });
                     overrides.add("seed=" + seed);
                     name.append(name.length() == 0 ? "" : "_").append("seed=").append(seed);
-                    points.add(new Point(name.toString(), variant.getKey(), seed, overrides));
+                    String shown = label.length() > 0 ? label.toString() : base.getFileName().toString().replaceFirst("\\.conf$", "");
+                    points.add(new Point(name.toString(), shown, variant.getKey(), seed,
+                            experiments.getOrDefault(variant.getKey(), base), overrides));
                 }
             }
         }
@@ -109,29 +132,28 @@ public record SweepSpec(Path file, Path experiment, List<Point> points, List<Str
     }
 
     /**
-     * A variant's settings as {@code --set} overrides: a top-level section with a {@code type} (a component) replaces the
-     * experiment's section whole (its other settings belong to another type); anything else is set value by value.
+     * A variant's settings as {@code --set} overrides: a section with a {@code type} (a component, at any depth) replaces
+     * the experiment's section whole (its other settings belong to another type); anything else is set value by value.
      */
     static List<String> overrides(Config variant) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, ConfigValue> top : new java.util.TreeMap<>(variant.root()).entrySet()) {
-            ConfigValue value = top.getValue();
-            String key = com.typesafe.config.ConfigUtil.joinPath(top.getKey());
-            boolean component = value.valueType() == ConfigValueType.OBJECT && ((com.typesafe.config.ConfigObject) value).containsKey("type");
-            if (component || value.valueType() != ConfigValueType.OBJECT) {
-                if (component) {
-                    out.add(key + "=null");
-                }
+        addOverrides("", variant.root(), out);
+        return out;
+    }
+
+    private static void addOverrides(String prefix, com.typesafe.config.ConfigObject section, List<String> out) {
+        for (Map.Entry<String, ConfigValue> e : new java.util.TreeMap<>(section).entrySet()) {
+            ConfigValue value = e.getValue();
+            String key = prefix + com.typesafe.config.ConfigUtil.joinPath(e.getKey());
+            if (value.valueType() != ConfigValueType.OBJECT) {
+                out.add(key + "=" + render(value));
+            } else if (((com.typesafe.config.ConfigObject) value).containsKey("type")) {
+                out.add(key + "=null");
                 out.add(key + "=" + render(value));
             } else {
-                Map<String, ConfigValue> leaves = new java.util.TreeMap<>();
-                for (Map.Entry<String, ConfigValue> leaf : ((com.typesafe.config.ConfigObject) value).toConfig().entrySet()) {
-                    leaves.put(leaf.getKey(), leaf.getValue());
-                }
-                leaves.forEach((path, v) -> out.add(key + "." + path + "=" + render(v)));
+                addOverrides(key + ".", (com.typesafe.config.ConfigObject) value, out);
             }
         }
-        return out;
     }
 
     private static List<Map<String, String>> grid(Map<String, List<String>> axes) {

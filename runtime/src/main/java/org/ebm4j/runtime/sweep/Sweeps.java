@@ -89,12 +89,13 @@ public final class Sweeps {
             return new Outcome(p, "finished before, skipped", 0, 0, existing);
         }
         Files.createDirectories(pointDir);
+        writePoint(pointDir, p);
         List<String> command = new ArrayList<>(List.of(ebm.toString()));
         command.addAll(pluginArguments);
         if (existing.isPresent()) {
             command.addAll(List.of("resume", existing.get().toString()));
         } else {
-            command.addAll(List.of("run", spec.experiment().toString(), "--out", pointDir.toString()));
+            command.addAll(List.of("run", p.experiment().toString(), "--out", pointDir.toString()));
             for (String o : p.overrides()) {
                 command.add("--set");
                 command.add(o);
@@ -113,6 +114,21 @@ public final class Sweeps {
         String how = existing.isPresent() ? "resumed" : "trained";
         String state = exit == 0 ? how : "failed (exit " + exit + "; see " + pointDir.resolve("log.txt") + ")";
         return new Outcome(p, state, exit, seconds, run);
+    }
+
+    /**
+     * Writes {@code point.json} into a point's folder: its label, variant and seed, which {@code ebm compare} reads to name
+     * the point's run (else it would be named by its raw overrides).
+     */
+    public static void writePoint(Path pointDir, SweepSpec.Point p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("label", p.label());
+        m.put("variant", p.variant());
+        m.put("seed", p.seed());
+        m.put("experiment", p.experiment().toString());
+        m.put("overrides", p.overrides());
+        AtomicFiles.writeJson(pointDir.resolve(org.ebm4j.runtime.compare.RunRecord.POINT_FILE), m);
     }
 
     /** The file in a point's folder with the pid of the process that last ran it. */
@@ -171,7 +187,9 @@ public final class Sweeps {
         for (Outcome o : outcomes) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", o.point().name());
+            p.put("label", o.point().label());
             p.put("variant", o.point().variant());
+            p.put("experiment", o.point().experiment().toString());
             p.put("seed", o.point().seed());
             p.put("overrides", o.point().overrides());
             p.put("state", o.state());

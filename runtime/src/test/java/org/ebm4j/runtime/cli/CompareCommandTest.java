@@ -50,6 +50,44 @@ class CompareCommandTest {
     }
 
     @Test
+    void pairedDifferencesAreTabulatedAndWrittenAsJsonCsvAndHtml() throws IOException {
+        double[] a = {2.0, 2.2, 2.9, 2.4};
+        for (int s = 0; s < a.length; s++) {
+            run("a" + s, "ring", s, List.of("seed=" + s), a[s], 100);
+            run("b" + s, "ring", s, List.of("objective.sigma=0.5", "seed=" + s), a[s] + 0.5 + 0.01 * s, 100);
+        }
+        Cli cli = new Cli(dir);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--metric", "test-nll", "--out", dir.resolve("report").toString()))
+                .as(cli.err).isZero();
+        assertThat(cli.out).contains("| ring − ring objective.sigma=0.5 | 4 | -0.515 | ").contains("| ring lower |");
+        assertThat(dir.resolve("report/compare.html")).content().contains("<tr class=\"established\"><td>ring − ring objective.sigma=0.5");
+        assertThat(dir.resolve("report/differences.csv")).content()
+                .startsWith("metric,first,second,seeds,mean,lower,upper,established,verdict,by-seed\n")
+                .contains("test-nll,ring,ring objective.sigma=0.5,4,-0.51499").contains(",true,ring lower,0:-0.5 ");
+        assertThat(dir.resolve("report/compare.md")).exists();
+        assertThat(dir.resolve("report/compare.csv")).exists();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("report/compare.json").toFile());
+        assertThat(json.path("runs").size()).isEqualTo(8);
+        com.fasterxml.jackson.databind.JsonNode d = json.path("metrics").get(0).path("differences").get(0);
+        assertThat(d.path("established").asBoolean()).isTrue();
+        assertThat(d.path("upper").asDouble()).isLessThan(0);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--metric", "test-nll", "--format", "json")).as(cli.err).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out)).isEqualTo(json);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--baseline", "nope")).isEqualTo(EbmCommand.BAD_CONFIGURATION);
+        assertThat(cli.err).contains("--baseline 'nope'").contains("ring objective.sigma=0.5");
+    }
+
+    @Test
+    void aSweepPointIsNamedByItsLabel() throws IOException {
+        Path folder = run("p/ring/20261202-000000", "ring", 3, List.of("objective.type=ssm", "seed=3"), 2.0, 100);
+        Files.writeString(folder.getParent().getParent().resolve("point.json"), "{\"label\": \"ssm\", \"seed\": 3}");
+        Cli cli = new Cli(dir);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--metric", "test-nll")).as(cli.err).isZero();
+        assertThat(cli.out).contains("| ssm | 1 | 2 |");
+    }
+
+    @Test
     void nothingToCompareAndUnknownMetricsAreUsageErrorsThatSayWhatExists() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         Cli cli = new Cli(dir);

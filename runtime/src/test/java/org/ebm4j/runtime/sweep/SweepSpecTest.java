@@ -43,6 +43,26 @@ class SweepSpecTest {
         assertThat(ssm.overrides()).containsExactly("objective=null", "objective={\"type\":\"ssm\"}", "train.steps=50",
                 "objective.sigma=0.1", "train.steps=100", "seed=0");
         assertThat(s.metrics()).containsExactly("test-nll");
+        assertThat(ssm.label()).isEqualTo("ssm objective.sigma=0.1 train.steps=100");
+        assertThat(s.points()).extracting(SweepSpec.Point::experiment).containsOnly(dir.resolve("exp/e.conf"));
+    }
+
+    @Test
+    void aVariantMayRunItsOwnExperimentFile() throws IOException {
+        SweepSpec s = load("""
+                experiment = "a.conf"
+                seeds = [7]
+                variants { a {}, b { experiment = "other/b.conf", data.dataset = moons } }
+                """);
+        assertThat(s.points()).extracting(SweepSpec.Point::experiment).containsExactly(dir.resolve("a.conf"), dir.resolve("other/b.conf"));
+        assertThat(s.points().get(1).overrides()).containsExactly("data.dataset=\"moons\"", "seed=7");
+        assertThat(s.points()).extracting(SweepSpec.Point::label).containsExactly("a", "b");
+        // a component below the top level is replaced whole too
+        assertThat(load("experiment = a.conf\nseeds = [1]\nvariants { u { objective.noise { type = uniform } } }").points().get(0)
+                .overrides()).containsExactly("objective.noise=null", "objective.noise={\"type\":\"uniform\"}", "seed=1");
+        assertThatThrownBy(() -> load("experiment = a.conf\nseeds = [0]\nvariants { b { experiment = 3 } }"))
+                .hasMessageContaining("variants.b.experiment");
+        assertThat(load("experiment = a.conf\nseeds = [0, 1]").points()).extracting(SweepSpec.Point::label).containsOnly("a");
     }
 
     @Test
