@@ -81,7 +81,7 @@ public record Comparison(List<RunRecord> runs, List<String> metrics, List<List<M
     static final long BOOTSTRAP_SEED = 20_261_202L;
 
     /** The run's value of {@code metric}: by full name, else the first {@code <label>/<metric>}. */
-    static Optional<Double> value(RunRecord run, String metric) {
+    public static Optional<Double> value(RunRecord run, String metric) {
         Double exact = run.metrics().get(metric);
         if (exact != null) {
             return Optional.of(exact);
