@@ -72,6 +72,34 @@ class SweepIT {
         assertThat(table(again.output())).isEqualTo(table(two.output()));
     }
 
+    /**
+     * The paired bootstrap interval sees what DSM's noise level does: σ = 0.1 against σ = 0.5 on the eight Gaussians,
+     * paired over three seeds, is lower with an interval that excludes 0; and the sweep's compare.html opens in a browser
+     * with every variant's pictures.
+     */
+    @Test
+    void dsmWithSigmaPoint1BeatsSigmaPoint5AndTheReportShowsBoth() throws Exception {
+        Path f = dir.resolve("sigma.conf");
+        Files.writeString(f, """
+                experiment = "%s"
+                seeds = [0, 1, 2]
+                axes { "objective.sigma" = [0.1, 0.5] }
+                variants { short { train { steps = 600 }, sampler { steps = 50 } } }
+                metrics = [test-nll]
+                """.formatted(Ebm.experiment("8gaussians-dsm").replace("\\", "/")));
+        Ebm.Result sweep = Ebm.run(dir, "sweep", f.toString(), "--out", dir.resolve("sigma").toString(), "--workers", "2");
+        assertThat(sweep.exitCode()).as(sweep.output()).isZero();
+        assertThat(sweep.output()).containsPattern("\\| short objective.sigma=0.1 − short objective.sigma=0.5 \\| 3 \\| -[0-9.]+ \\| -[0-9.]+ – -[0-9.]+ \\| short objective.sigma=0.1 lower \\|");
+        for (String file : List.of("compare.md", "compare.csv", "differences.csv", "compare.json", "compare.html")) {
+            assertThat(dir.resolve("sigma").resolve(file)).exists();
+        }
+        Chromium.require();
+        Chromium.Page page = Chromium.open(dir.resolve("sigma/compare.html"), dir);
+        assertThat(page.pictures()).as("each variant's curves, density and samples").isGreaterThanOrEqualTo(2 * 3);
+        assertThat(page.picturesShown()).as("pictures that displayed").isEqualTo(page.pictures());
+        assertThat(page.dom()).contains("<tr class=\"established\"><td>short objective.sigma=0.1 − short objective.sigma=0.5");
+    }
+
     private static long summaries(Path sweep) throws IOException {
         if (!Files.isDirectory(sweep)) {
             return 0;

@@ -76,6 +76,8 @@ final class PointTask implements Function<SparkPoint, PointResult> {
             int exit;
             try (OutputStream log = Files.newOutputStream(pointDir.resolve("log.txt"));
                  PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
+                out.println("ebm4j-spark: point " + point.name() + " on " + java.net.InetAddress.getLocalHost().getHostName()
+                        + " with the distribution in " + home);
                 exit = EbmCommand.execute(args.toArray(String[]::new), out, out);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -111,13 +113,29 @@ final class PointTask implements Function<SparkPoint, PointResult> {
         }
         candidates.add(Path.of(driverHome));
         for (Path c : candidates) {
-            Path home = c.resolve("ebm4j").resolve("plugins").toFile().isDirectory() ? c.resolve("ebm4j") : c; // an archive's top folder
-            if (Files.isDirectory(home.resolve("plugins"))) {
-                return home.toAbsolutePath();
+            Optional<Path> home = distributionIn(c);
+            if (home.isPresent()) {
+                return home.get();
             }
         }
         throw new IllegalStateException("no ebm4j distribution on this executor: ship it with --archives ebm4j-<version>.tar.gz#ebm4j "
                 + "(looked in " + candidates + ")");
+    }
+
+    /** {@code folder} if it is a distribution (it has plugins/), else its one subfolder that is (an archive's top folder). */
+    static Optional<Path> distributionIn(Path folder) {
+        if (Files.isDirectory(folder.resolve("plugins"))) {
+            return Optional.of(folder.toAbsolutePath());
+        }
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            List<Path> homes = s.filter(sub -> Files.isDirectory(sub.resolve("plugins"))).toList();
+            return homes.size() == 1 ? Optional.of(homes.get(0).toAbsolutePath()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static void writePoint(Path pointDir, SparkPoint p) throws IOException {

@@ -13,9 +13,9 @@ import java.util.SplittableRandom;
  * replacement). Pairing by seed removes what the seed does to both (the same data draw, initialisation and noise), so a
  * paired interval is narrower than the two variants' spreads suggest.
  *
- * <p>With few seeds the percentile interval is a little too narrow (with 8 seeds it covers the true mean difference of
- * normal data about 90 % of the time, not 95 %: {@code PairedDifferenceTest} measures it), so an interval that only just
- * excludes 0 is weak evidence.
+ * <p>With few seeds the percentile interval is too narrow: on normal differences it covered the true mean 89 % of the
+ * time with 8 seeds, 85 % with 5, 76 % with 3 (4000 trials each), not 95 % ({@code PairedDifferenceTest} checks the
+ * 8-seed case), so an interval that only just excludes 0 is weak evidence.
  *
  * @param metric     the metric
  * @param first      the first variant

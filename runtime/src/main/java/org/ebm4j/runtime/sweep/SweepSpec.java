@@ -55,6 +55,19 @@ public record SweepSpec(Path file, Path experiment, List<Point> points, List<Str
         metrics = List.copyOf(metrics);
     }
 
+    /**
+     * Whether {@code file} is a sweep file rather than an experiment: it has {@code seeds} and an {@code experiment} that
+     * is a path (an experiment has neither at its top level). A file that does not parse is not a sweep.
+     */
+    public static boolean isSweep(Path file) {
+        try {
+            Config c = com.typesafe.config.ConfigFactory.parseFile(file.toFile());
+            return c.hasPath("seeds") && c.hasPath("experiment") && c.getValue("experiment").valueType() == ConfigValueType.STRING;
+        } catch (com.typesafe.config.ConfigException e) {
+            return false;
+        }
+    }
+
     /** Reads and checks {@code file}: a missing or wrong key is a {@link ConfigException} naming it. */
     public static SweepSpec load(Path file) {
         Config c = ExperimentLoader.parse(file).resolve();

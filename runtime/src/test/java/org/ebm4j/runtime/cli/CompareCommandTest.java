@@ -88,6 +88,21 @@ class CompareCommandTest {
     }
 
     @Test
+    void checkValidatesEveryVariantOfASweepFileOnce() throws IOException {
+        Cli cli = new Cli(dir);
+        Path conf = cli.experiment("");
+        Path sweep = Files.writeString(dir.resolve("sweep.conf"), """
+                experiment = "%s"
+                seeds = [0, 1, 2]
+                variants { good {}, bad { objective { type = no-such-objective } } }
+                """.formatted(conf.getFileName()));
+        assertThat(cli.ebm("check", sweep.toString())).isEqualTo(EbmCommand.BAD_CONFIGURATION);
+        assertThat(cli.out).contains("ok     " + sweep + " [good]").contains("bad    " + sweep + " [bad]");
+        assertThat(cli.out.lines().filter(l -> l.contains("[good]")).count()).as("once, not once per seed").isEqualTo(1);
+        assertThat(cli.err).contains("no-such-objective");
+    }
+
+    @Test
     void nothingToCompareAndUnknownMetricsAreUsageErrorsThatSayWhatExists() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         Cli cli = new Cli(dir);
