@@ -3,13 +3,10 @@ package org.ebm4j.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,40 +43,6 @@ class SparkSweepIT {
         }
     }
 
-    private Path sweepFile() throws IOException {
-        Path f = dir.resolve("tiny.conf");
-        Files.writeString(f, """
-                experiment = "%s"
-                seeds = [0, 1]
-                axes { "train.steps" = [150] }
-                variants {
-                  dsm {}
-                  ssm { objective { type = ssm } }
-                }
-                metrics = [test-nll]
-                """.formatted(HOME.resolve("experiments/moons-dsm.conf").toString().replace("\\", "/")));
-        return f;
-    }
-
-    /** The markdown tables a sweep prints (from the first heading to the end of the paired differences). */
-    private static List<String> table(String output) {
-        List<String> lines = output.lines().toList();
-        int from = lines.indexOf("### test-nll");
-        assertThat(from).as("a test-nll table in:\n" + output).isGreaterThanOrEqualTo(0);
-        return lines.subList(from, lines.size()).stream().takeWhile(l -> !l.contains("points finished")).toList();
-    }
-
-    private static String runEbm(Path dir, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(HOME.resolve("bin/ebm").toString()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(dir, "ebm", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        String output = Files.readString(log);
-        assertThat(p.exitValue()).as(output).isZero();
-        return output;
-    }
-
     private String runSpark(Path file, Path out) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8);
@@ -91,12 +54,14 @@ class SparkSweepIT {
 
     @Test
     void sparkLocal2GivesTheSameTableAsTheLocalSweepAndAParquetTable() throws Exception {
-        Path file = sweepFile();
-        String local = runEbm(dir, "sweep", file.toString(), "--out", dir.resolve("local").toString(), "--workers", "2");
+        Path file = TinySweep.write(dir);
+        Ebm.Result sweep = Ebm.run(dir, "sweep", file.toString(), "--out", dir.resolve("local").toString(), "--workers", "2");
+        assertThat(sweep.exitCode()).as(sweep.output()).isZero();
+        String local = sweep.output();
         Path out = dir.resolve("spark");
         String first = runSpark(file, out);
         assertThat(first).contains("4 points as 4 Spark tasks on local[2]").contains("4 of 4 points finished");
-        assertThat(table(first)).isEqualTo(table(local)).hasSizeGreaterThan(4);
+        assertThat(TinySweep.table(first)).isEqualTo(TinySweep.table(local)).hasSizeGreaterThan(4);
 
         // every point's folder, whole, with its run and its log; the tables
         try (Stream<Path> s = Files.walk(out.resolve("points"))) {
@@ -112,12 +77,12 @@ class SparkSweepIT {
         assertThat(csv.count()).isEqualTo(4);
         double nll = parquet.filter("point = 'dsm_train.steps=150_seed=0'").first().getAs("test-nll");
         // the Parquet table holds the numbers the markdown shows
-        assertThat(table(first)).anyMatch(line -> line.startsWith("| dsm train.steps=150 | 2 |") && line.contains("0: " + formatted(nll) + ","));
+        assertThat(TinySweep.table(first)).anyMatch(line -> line.startsWith("| dsm train.steps=150 | 2 |") && line.contains("0: " + formatted(nll) + ","));
 
         // submitted again: every point is read back from the output, and the table is the same
         String again = runSpark(file, out);
         assertThat(again.lines().filter(l -> l.endsWith("finished before, skipped")).count()).isEqualTo(4);
-        assertThat(table(again)).isEqualTo(table(local));
+        assertThat(TinySweep.table(again)).isEqualTo(TinySweep.table(local));
     }
 
     /** How the markdown table shows a value (four significant digits). */

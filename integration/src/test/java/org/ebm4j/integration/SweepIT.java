@@ -20,39 +20,16 @@ class SweepIT {
     @TempDir
     Path dir;
 
-    private Path sweepFile() throws IOException {
-        Path f = dir.resolve("tiny.conf");
-        Files.writeString(f, """
-                experiment = "%s"
-                seeds = [0, 1]
-                axes { "train.steps" = [150] }
-                variants {
-                  dsm {}
-                  ssm { objective { type = ssm } }
-                }
-                metrics = [test-nll]
-                """.formatted(Ebm.experiment("moons-dsm").replace("\\\\", "/")));
-        return f;
-    }
-
-    /** The markdown table a sweep prints (the lines from the first heading to the end of the table). */
-    private static List<String> table(String output) {
-        List<String> lines = output.lines().toList();
-        int from = lines.indexOf("### test-nll");
-        assertThat(from).as("a test-nll table in:\n" + output).isGreaterThanOrEqualTo(0);
-        return lines.subList(from, lines.size()).stream().takeWhile(l -> !l.contains("points finished")).toList();
-    }
-
     @Test
     void oneWorkerTwoWorkersAndAKilledSweepGiveTheSameTable() throws Exception {
-        Path file = sweepFile();
+        Path file = TinySweep.write(dir);
         Ebm.Result two = Ebm.run(dir, "sweep", file.toString(), "--out", dir.resolve("two").toString(), "--workers", "2");
         assertThat(two.exitCode()).as(two.output()).isZero();
         assertThat(two.output()).contains("4 of 4 points finished");
         assertThat(dir.resolve("two/sweep.json")).exists();
         Ebm.Result one = Ebm.run(dir, "sweep", file.toString(), "--out", dir.resolve("one").toString(), "--workers", "1");
         assertThat(one.exitCode()).as(one.output()).isZero();
-        assertThat(table(one.output())).isEqualTo(table(two.output())).hasSizeGreaterThan(4);
+        assertThat(TinySweep.table(one.output())).isEqualTo(TinySweep.table(two.output())).hasSizeGreaterThan(4);
 
         // kill -9 once the first point has finished, then the same command again
         Path killed = dir.resolve("killed");
@@ -69,7 +46,7 @@ class SweepIT {
         Ebm.Result again = Ebm.run(dir, "sweep", file.toString(), "--out", killed.toString(), "--workers", "1");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("finished before, skipped").contains("4 of 4 points finished");
-        assertThat(table(again.output())).isEqualTo(table(two.output()));
+        assertThat(TinySweep.table(again.output())).isEqualTo(TinySweep.table(two.output()));
     }
 
     /**

@@ -22,6 +22,8 @@ import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.Function;
 import org.ebm4j.runtime.cli.EbmCommand;
 import org.ebm4j.runtime.compare.RunRecord;
+import org.ebm4j.runtime.sweep.SweepSpec;
+import org.ebm4j.runtime.sweep.Sweeps;
 
 /**
  * One point on an executor: trains it in this JVM ({@code ebm run}, with the plugins of the distribution shipped with
@@ -64,8 +66,9 @@ final class PointTask implements Function<SparkPoint, PointResult> {
         try {
             Path pointDir = scratch.resolve(point.name());
             Files.createDirectories(pointDir);
-            writePoint(pointDir, point);
             Path experiment = home.resolve(point.experiment());
+            Sweeps.writePoint(pointDir, new SweepSpec.Point(point.name(), point.label(), point.variant(), point.seed(), experiment,
+                    point.overrides()));
             List<String> args = new ArrayList<>(List.of("--plugins", home.resolve("plugins").toString(), "--plugins-only",
                     "run", experiment.toString(), "--out", pointDir.toString()));
             for (String o : point.overrides()) {
@@ -81,7 +84,7 @@ final class PointTask implements Function<SparkPoint, PointResult> {
                 exit = EbmCommand.execute(args.toArray(String[]::new), out, out);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Optional<Path> runFolder = runFolder(pointDir);
+            Optional<Path> runFolder = Sweeps.runFolder(pointDir);
             Optional<RunRecord> record = exit == 0 ? runFolder.flatMap(RunRecord::read) : Optional.empty();
             String run = runFolder.map(r -> new org.apache.hadoop.fs.Path(target, pointDir.relativize(r).toString().replace('\\', '/')).toString())
                     .orElse("");
@@ -138,17 +141,6 @@ final class PointTask implements Function<SparkPoint, PointResult> {
         }
     }
 
-    private static void writePoint(Path pointDir, SparkPoint p) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", p.name());
-        m.put("label", p.label());
-        m.put("variant", p.variant());
-        m.put("seed", p.seed());
-        m.put("experiment", p.experiment());
-        m.put("overrides", p.overrides());
-        Files.writeString(pointDir.resolve(RunRecord.POINT_FILE), new ObjectMapper().writeValueAsString(m));
-    }
-
     /** Copies the point's folder under a temporary name in the output, then renames it into place. */
     private static void publish(FileSystem fs, Path pointDir, org.apache.hadoop.fs.Path target) throws IOException {
         org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName() + ".copying-" + UUID.randomUUID());
@@ -159,13 +151,6 @@ final class PointTask implements Function<SparkPoint, PointResult> {
         }
         if (!fs.rename(temporary, target)) {
             throw new IOException("could not rename " + temporary + " to " + target);
-        }
-    }
-
-    static Optional<Path> runFolder(Path pointDir) throws IOException {
-        try (Stream<Path> s = Files.find(pointDir, 2, (path, attributes) -> attributes.isDirectory()
-                && !path.getFileName().toString().startsWith(".") && Files.isRegularFile(path.resolve("config.conf")))) {
-            return s.max(Comparator.naturalOrder());
         }
     }
 

@@ -169,7 +169,7 @@ public final class Sweeps {
     }
 
     /** The run folder of a point ({@code <point>/<experiment>/<time>/}, the one with a config), if it has one yet. */
-    static Optional<Path> runFolder(Path pointDir) throws IOException {
+    public static Optional<Path> runFolder(Path pointDir) throws IOException {
         if (!Files.isDirectory(pointDir)) {
             return Optional.empty();
         }
