@@ -66,7 +66,7 @@ class SweepIT {
                 """.formatted(Ebm.experiment("8gaussians-dsm").replace("\\", "/")));
         Ebm.Result sweep = Ebm.run(dir, "sweep", f.toString(), "--out", dir.resolve("sigma").toString(), "--workers", "2");
         assertThat(sweep.exitCode()).as(sweep.output()).isZero();
-        assertThat(sweep.output()).containsPattern("\\| short objective.sigma=0.1 − short objective.sigma=0.5 \\| 3 \\| -[0-9.]+ \\| -[0-9.]+ – -[0-9.]+ \\| short objective.sigma=0.1 lower \\|");
+        assertThat(sweep.output()).containsPattern("\\| short objective.sigma=0.1 − short objective.sigma=0.5 \\| 3 \\| -[0-9.]+ \\| -[0-9.]+ – -[0-9.]+ \\* \\| short objective.sigma=0.1 lower \\|");
         for (String file : List.of("compare.md", "compare.csv", "differences.csv", "compare.json", "compare.html")) {
             assertThat(dir.resolve("sigma").resolve(file)).exists();
         }

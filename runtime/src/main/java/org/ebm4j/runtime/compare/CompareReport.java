@@ -32,9 +32,9 @@ public final class CompareReport {
                         + ".pictures td{vertical-align:top}.pictures img{width:320px;border:1px solid #ddd}"
                         + "</style></head>\n<body data-images=\"pending\">\n");
         html.append("<h1>").append(RunReport.escape(title)).append("</h1>\n<p>").append(c.runs().size())
-                .append(" runs. Paired differences are first − second over the seeds both variants ran, with a percentile bootstrap ")
-                .append("95 % interval of their mean (").append(PairedDifference.RESAMPLES)
-                .append(" resamples); rows whose interval excludes 0 are shaded.</p>\n");
+                .append(" runs. Paired differences are first − second over the seeds both variants ran, with a bootstrap-t ")
+                .append("95 % interval of their mean (").append(PairedDifference.RESAMPLES).append(" resamples; percentile with fewer than ")
+                .append(PairedDifference.MIN_SEEDS_FOR_T).append(" seeds, marked *); rows whose interval excludes 0 are shaded.</p>\n");
         for (int t = 0; t < c.metrics().size(); t++) {
             html.append("<h2>").append(RunReport.escape(c.metrics().get(t))).append("</h2>\n<table>\n<tr><th>variant</th><th>runs</th>"
                     + "<th>median</th><th>mean</th><th>s.d.</th><th>range</th><th>by seed</th></tr>\n");
@@ -55,7 +55,8 @@ public final class CompareReport {
                     html.append(d.established() ? "<tr class=\"established\">" : "<tr>").append("<td>")
                             .append(RunReport.escape(d.first() + " − " + d.second())).append("</td><td class=\"n\">").append(d.pairs())
                             .append("</td><td class=\"n\">").append(Comparison.number(d.mean())).append("</td><td class=\"n\">")
-                            .append(Comparison.number(d.lower())).append(" – ").append(Comparison.number(d.upper())).append("</td><td>")
+                            .append(Comparison.number(d.lower())).append(" – ").append(Comparison.number(d.upper()))
+                            .append(d.method().equals("percentile") ? " *" : "").append("</td><td>")
                             .append(RunReport.escape(d.verdict())).append("</td></tr>\n");
                 }
                 html.append("</table>\n");

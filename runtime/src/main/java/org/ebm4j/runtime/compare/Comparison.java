@@ -107,12 +107,13 @@ public record Comparison(List<RunRecord> runs, List<String> metrics, List<List<M
             b.append('\n');
             List<PairedDifference> pairs = differences.get(t);
             if (!pairs.isEmpty()) {
-                b.append("Paired differences (first − second over the seeds both ran; bootstrap 95 % interval of the mean):\n\n");
+                b.append("Paired differences (first − second over the seeds both ran; bootstrap-t 95 % interval of the mean, "
+                        + "percentile with fewer than " + PairedDifference.MIN_SEEDS_FOR_T + " seeds, marked *):\n\n");
                 b.append("| first − second | seeds | mean difference | 95 % interval | verdict |\n|---|---|---|---|---|\n");
                 for (PairedDifference d : pairs) {
                     b.append("| ").append(d.first()).append(" − ").append(d.second()).append(" | ").append(d.pairs()).append(" | ")
                             .append(number(d.mean())).append(" | ").append(number(d.lower())).append(" – ").append(number(d.upper()))
-                            .append(" | ").append(d.verdict()).append(" |\n");
+                            .append(d.method().equals("percentile") ? " *" : "").append(" | ").append(d.verdict()).append(" |\n");
                 }
                 b.append('\n');
             }
@@ -122,14 +123,14 @@ public record Comparison(List<RunRecord> runs, List<String> metrics, List<List<M
 
     /** Every paired difference as a CSV row: metric, first, second, seeds, mean, lower, upper, verdict, then seed:value pairs. */
     public String differencesCsv() {
-        StringBuilder b = new StringBuilder("metric,first,second,seeds,mean,lower,upper,established,verdict,by-seed\n");
+        StringBuilder b = new StringBuilder("metric,first,second,seeds,mean,lower,upper,method,established,verdict,by-seed\n");
         for (List<PairedDifference> pairs : differences) {
             for (PairedDifference d : pairs) {
                 List<String> seeds = new ArrayList<>();
                 d.bySeed().forEach((seed, v) -> seeds.add(seed + ":" + v));
                 b.append(quote(d.metric())).append(',').append(quote(d.first())).append(',').append(quote(d.second())).append(',')
                         .append(d.pairs()).append(',').append(d.mean()).append(',').append(d.lower()).append(',').append(d.upper())
-                        .append(',').append(d.established()).append(',').append(quote(d.verdict())).append(',')
+                        .append(',').append(d.method()).append(',').append(d.established()).append(',').append(quote(d.verdict())).append(',')
                         .append(quote(String.join(" ", seeds))).append('\n');
             }
         }
@@ -180,6 +181,7 @@ public record Comparison(List<RunRecord> runs, List<String> metrics, List<List<M
                 row.put("mean", json(d.mean()));
                 row.put("lower", json(d.lower()));
                 row.put("upper", json(d.upper()));
+                row.put("interval", d.method());
                 row.put("established", d.established());
                 row.put("verdict", d.verdict());
                 row.put("by-seed", bySeed(d.bySeed()));
@@ -189,7 +191,8 @@ public record Comparison(List<RunRecord> runs, List<String> metrics, List<List<M
             metricList.add(m);
         }
         out.put("metrics", metricList);
-        out.put("bootstrap", Map.of("resamples", PairedDifference.RESAMPLES, "seed", BOOTSTRAP_SEED, "interval", "percentile, 95 %"));
+        out.put("bootstrap", Map.of("resamples", PairedDifference.RESAMPLES, "seed", BOOTSTRAP_SEED, "interval",
+                "95 %: bootstrap-t from " + PairedDifference.MIN_SEEDS_FOR_T + " seeds, percentile below"));
         return out;
     }
 

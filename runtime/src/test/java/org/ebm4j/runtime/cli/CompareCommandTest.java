@@ -62,8 +62,8 @@ class CompareCommandTest {
         assertThat(cli.out).contains("| ring − ring objective.sigma=0.5 | 4 | -0.515 | ").contains("| ring lower |");
         assertThat(dir.resolve("report/compare.html")).content().contains("<tr class=\"established\"><td>ring − ring objective.sigma=0.5");
         assertThat(dir.resolve("report/differences.csv")).content()
-                .startsWith("metric,first,second,seeds,mean,lower,upper,established,verdict,by-seed\n")
-                .contains("test-nll,ring,ring objective.sigma=0.5,4,-0.51499").contains(",true,ring lower,0:-0.5 ");
+                .startsWith("metric,first,second,seeds,mean,lower,upper,method,established,verdict,by-seed\n")
+                .contains("test-nll,ring,ring objective.sigma=0.5,4,-0.51499").contains(",percentile,true,ring lower,0:-0.5 ");
         assertThat(dir.resolve("report/compare.md")).exists();
         assertThat(dir.resolve("report/compare.csv")).exists();
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
