@@ -112,20 +112,23 @@ public final class SparkSweep implements Callable<Integer> {
         }
         List<String> metrics = spec.metrics().isEmpty() ? Comparison.DEFAULT_METRICS : spec.metrics();
         table(spark, results, metrics);
+        FileSystem fs = new org.apache.hadoop.fs.Path(out).getFileSystem(new Configuration());
+        boolean local = "file".equals(fs.getScheme());
         List<RunRecord> runs = new ArrayList<>();
         for (PointResult r : results) {
             if (r.finished()) {
-                runs.add(new RunRecord(Path.of(r.run()), r.experiment(), r.point().seed(), r.overrides(), Optional.of(r.point().label()),
+                // a local output's run folders as local paths (compare.html links their pictures); others as their URIs
+                Path folder = Path.of(local ? new org.apache.hadoop.fs.Path(r.run()).toUri().getPath() : r.run());
+                runs.add(new RunRecord(folder, r.experiment(), r.point().seed(), r.overrides(), Optional.of(r.point().label()),
                         r.diverged(), r.metrics()));
             }
         }
-        FileSystem fs = new org.apache.hadoop.fs.Path(out).getFileSystem(new Configuration());
         write(fs, "sweep.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary(results, seconds)));
         if (!runs.isEmpty()) {
             Comparison c = Comparison.of(runs, metrics);
             console.println();
             console.print(c.markdown());
-            if ("file".equals(fs.getScheme())) {
+            if (local) {
                 c.writeAll(Path.of(fs.makeQualified(new org.apache.hadoop.fs.Path(out)).toUri()), "sweep " + file.getFileName());
             } else {
                 write(fs, "compare.md", c.markdown());
