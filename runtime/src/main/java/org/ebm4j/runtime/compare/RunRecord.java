@@ -44,7 +44,10 @@ public record RunRecord(Path folder, String experiment, long seed, List<String> 
         return label.orElseGet(() -> overrides.isEmpty() ? experiment : experiment + " " + String.join(" ", overrides));
     }
 
-    /** The run in {@code folder}, if it has finished ({@code summary.json} written). */
+    /**
+     * The run in {@code folder}, if it has finished: {@code summary.json} written, and not by a run that was interrupted
+     * (a signal stops a run with a checkpoint and a summary that says so; it is resumed, not compared).
+     */
     public static Optional<RunRecord> read(Path folder) {
         Path summaryFile = folder.resolve("summary.json");
         if (!Files.isRegularFile(summaryFile)) {
@@ -52,6 +55,9 @@ public record RunRecord(Path folder, String experiment, long seed, List<String> 
         }
         try {
             JsonNode summary = JSON.readTree(summaryFile.toFile());
+            if (summary.hasNonNull("interrupted")) {
+                return Optional.empty();
+            }
             Path provenanceFile = folder.resolve("provenance.json");
             JsonNode provenance = Files.isRegularFile(provenanceFile) ? JSON.readTree(provenanceFile.toFile()) : JSON.createObjectNode();
             Map<String, Double> metrics = new LinkedHashMap<>();

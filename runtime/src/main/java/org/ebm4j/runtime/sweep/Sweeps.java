@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.ebm4j.runtime.compare.RunRecord;
 import org.ebm4j.runtime.config.UsageException;
 import org.ebm4j.runtime.run.AtomicFiles;
 import org.ebm4j.runtime.run.RunLock;
@@ -85,7 +86,7 @@ public final class Sweeps {
         if (existing.isPresent()) {
             awaitUnlocked(existing.get());
         }
-        if (existing.isPresent() && Files.isRegularFile(existing.get().resolve("summary.json"))) {
+        if (existing.isPresent() && RunRecord.read(existing.get()).isPresent()) { // finished, not interrupted
             return new Outcome(p, "finished before, skipped", 0, 0, existing);
         }
         Files.createDirectories(pointDir);
@@ -128,7 +129,7 @@ public final class Sweeps {
         m.put("seed", p.seed());
         m.put("experiment", p.experiment().toString());
         m.put("overrides", p.overrides());
-        AtomicFiles.writeJson(pointDir.resolve(org.ebm4j.runtime.compare.RunRecord.POINT_FILE), m);
+        AtomicFiles.writeJson(pointDir.resolve(RunRecord.POINT_FILE), m);
     }
 
     /** The file in a point's folder with the pid of the process that last ran it. */

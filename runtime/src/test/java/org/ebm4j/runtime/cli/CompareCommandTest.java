@@ -88,6 +88,19 @@ class CompareCommandTest {
     }
 
     @Test
+    void anInterruptedRunIsNotAFinishedOne() throws IOException {
+        Path done = run("a0", "ring", 0, List.of(), 2.0, 100);
+        Path stopped = run("a1", "ring", 1, List.of(), 2.0, 100);
+        String summary = Files.readString(stopped.resolve("summary.json"));
+        Files.writeString(stopped.resolve("summary.json"), summary.replaceFirst("\\{", "{\"interrupted\": \"Interrupted by SIGTERM at step 40 of 100\", "));
+        assertThat(org.ebm4j.runtime.compare.RunRecord.read(done)).isPresent();
+        assertThat(org.ebm4j.runtime.compare.RunRecord.read(stopped)).as("resumed by a sweep, not compared").isEmpty();
+        Cli cli = new Cli(dir);
+        assertThat(cli.ebm("compare", dir.resolve("runs").toString(), "--metric", "test-nll")).as(cli.err).isZero();
+        assertThat(cli.out).contains("| ring | 1 | 2 |");
+    }
+
+    @Test
     void checkValidatesEveryVariantOfASweepFileOnce() throws IOException {
         Cli cli = new Cli(dir);
         Path conf = cli.experiment("");
